@@ -1,0 +1,63 @@
+// Types of the component catalog: tiers, families, flux categories and the entry shape.
+
+export const TIERS = ['mandatory', 'recommended', 'optional'] as const;
+/** mandatory: always installed; recommended: on by default, removable; optional: off by default. */
+export type Tier = (typeof TIERS)[number];
+
+export const FAMILY_IDS = [
+  'pilot',
+  'spine',
+  'surge',
+  'silo',
+  'guardian',
+  'insights',
+  'fabric',
+  'cortex',
+  'relay',
+] as const;
+export type FamilyId = (typeof FAMILY_IDS)[number];
+
+export const FLUX_CATEGORIES = [
+  'gitops',
+  'network',
+  'security',
+  'database',
+  'middleware',
+  'storage',
+  'observability',
+  'autoscaling',
+  'workplace',
+  'ai',
+] as const;
+/** The folder under clusters/<sovereign>/ a component's Flux objects live in. */
+export type FluxCategory = (typeof FLUX_CATEGORIES)[number];
+
+/** Where an upstream Helm chart lives; `oci://` repositories are OCI registries. */
+export interface ChartRef {
+  readonly repository: string;
+  readonly name: string;
+  readonly version: string;
+}
+
+/** Resource requests of a default install, summed over its pods. */
+export interface ResourceRequests {
+  readonly cpuMillicores: number;
+  readonly memoryMiB: number;
+  readonly storageGiB: number;
+  /** 'chart-defaults' when read off the upstream chart's values; 'estimate' otherwise. */
+  readonly source: 'chart-defaults' | 'estimate';
+  readonly note?: string;
+}
+
+export interface ComponentDef<Id extends string = string> {
+  readonly id: Id;
+  readonly name: string;
+  readonly role: string;
+  readonly family: FamilyId;
+  readonly tier: Tier;
+  readonly fluxCategory: FluxCategory;
+  readonly namespace: string;
+  readonly dependsOn: readonly Id[];
+  readonly chart: ChartRef | null;
+  readonly resources: ResourceRequests;
+}
