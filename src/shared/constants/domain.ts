@@ -1,0 +1,470 @@
+// Facts of the provisioning domain: providers, regions, server sizes, topologies, storage
+// tiers, cold-tier backends, DNS modes and registrars. From ../shared/catalog/domain.json.
+
+export const PROVIDER_IDS = ['hetzner', 'aws', 'azure', 'oci', 'huawei'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** A machine size offered by a provider. */
+export interface ServerSize {
+  readonly id: string;
+  readonly vcpu: number;
+  readonly ramGiB: number;
+  readonly diskGB: number;
+  readonly eurPerMonth: number;
+  /** true where the price is an estimate converted from the provider's on-demand list price. */
+  readonly priceIsEstimate: boolean;
+}
+
+/** How a provider's API credential looks, checked in the browser before anything is sent. */
+export interface CredentialFormat {
+  readonly label: string;
+  readonly placeholder: string;
+  readonly pattern: RegExp;
+  readonly hint: string;
+}
+
+export interface ProviderDef {
+  readonly id: ProviderId;
+  readonly name: string;
+  readonly regions: readonly string[];
+  readonly sizes: readonly ServerSize[];
+  readonly defaultSize: string;
+  readonly credential: CredentialFormat;
+}
+
+const hetzner = (
+  id: string,
+  vcpu: number,
+  ramGiB: number,
+  diskGB: number,
+  eurPerMonth: number,
+): ServerSize => ({
+  id,
+  vcpu,
+  ramGiB,
+  diskGB,
+  eurPerMonth,
+  priceIsEstimate: false,
+});
+const estimated = (
+  id: string,
+  vcpu: number,
+  ramGiB: number,
+  diskGB: number,
+  eurPerMonth: number,
+): ServerSize => ({
+  id,
+  vcpu,
+  ramGiB,
+  diskGB,
+  eurPerMonth,
+  priceIsEstimate: true,
+});
+
+export const PROVIDERS: readonly ProviderDef[] = [
+  {
+    id: 'hetzner',
+    name: 'Hetzner Cloud',
+    regions: ['fsn1', 'nbg1', 'hel1', 'ash', 'hil'],
+    defaultSize: 'cpx32',
+    sizes: [
+      hetzner('cx23', 2, 4, 40, 3.99),
+      hetzner('cx33', 4, 8, 80, 6.49),
+      hetzner('cx43', 8, 16, 160, 11.99),
+      hetzner('cx53', 16, 32, 320, 22.49),
+      hetzner('cpx22', 2, 4, 80, 7.99),
+      hetzner('cpx32', 4, 8, 160, 14.49),
+      hetzner('cpx42', 8, 16, 320, 25.49),
+      hetzner('cpx52', 12, 24, 480, 36.49),
+      hetzner('cpx62', 16, 32, 640, 50.49),
+      hetzner('cax11', 2, 4, 40, 4.49),
+      hetzner('cax21', 4, 8, 80, 7.99),
+      hetzner('cax31', 8, 16, 160, 15.99),
+      hetzner('cax41', 16, 32, 320, 31.49),
+      hetzner('ccx13', 2, 8, 80, 15.99),
+      hetzner('ccx23', 4, 16, 160, 31.49),
+      hetzner('ccx33', 8, 32, 240, 62.49),
+      hetzner('ccx43', 16, 64, 360, 124.99),
+      hetzner('ccx53', 32, 128, 600, 249.99),
+      hetzner('ccx63', 48, 192, 960, 374.49),
+    ],
+    credential: {
+      label: 'Hetzner Cloud API token',
+      placeholder: '64 letters and digits from Cloud Console → Security → API tokens',
+      pattern: /^[A-Za-z0-9]{64}$/,
+      hint: 'A Hetzner Cloud API token is 64 letters and digits (read & write).',
+    },
+  },
+  {
+    id: 'aws',
+    name: 'Amazon Web Services',
+    regions: ['eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-2', 'ap-southeast-1'],
+    defaultSize: 'm6i.xlarge',
+    sizes: [
+      estimated('m6i.large', 2, 8, 100, 82),
+      estimated('m6i.xlarge', 4, 16, 100, 164),
+      estimated('m6i.2xlarge', 8, 32, 100, 328),
+      estimated('c6i.xlarge', 4, 8, 100, 145),
+      estimated('r6i.xlarge', 4, 32, 100, 215),
+    ],
+    credential: {
+      label: 'AWS access key (ACCESS_KEY_ID:SECRET_ACCESS_KEY)',
+      placeholder: 'AKIA…:…',
+      pattern: /^(AKIA|ASIA)[A-Z0-9]{16}:[A-Za-z0-9/+=]{40}$/,
+      hint: 'An access key id (AKIA… or ASIA…, 20 characters), a colon, and the 40-character secret access key.',
+    },
+  },
+  {
+    id: 'azure',
+    name: 'Microsoft Azure',
+    regions: ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia'],
+    defaultSize: 'Standard_D4s_v5',
+    sizes: [
+      estimated('Standard_D2s_v5', 2, 8, 100, 78),
+      estimated('Standard_D4s_v5', 4, 16, 100, 156),
+      estimated('Standard_D8s_v5', 8, 32, 100, 312),
+      estimated('Standard_E4s_v5', 4, 32, 100, 205),
+    ],
+    credential: {
+      label: 'Azure service principal (CLIENT_ID:CLIENT_SECRET)',
+      placeholder: '00000000-0000-0000-0000-000000000000:…',
+      pattern:
+        /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}:\S{30,}$/,
+      hint: 'The application (client) id, a colon, and a client secret of at least 30 characters.',
+    },
+  },
+  {
+    id: 'oci',
+    name: 'Oracle Cloud Infrastructure',
+    regions: ['eu-frankfurt-1', 'eu-amsterdam-1', 'us-ashburn-1', 'us-phoenix-1', 'ap-singapore-1'],
+    defaultSize: 'VM.Standard.E5.Flex.2.16',
+    sizes: [
+      estimated('VM.Standard.E5.Flex.1.8', 2, 8, 100, 34),
+      estimated('VM.Standard.E5.Flex.2.16', 4, 16, 100, 67),
+      estimated('VM.Standard.E5.Flex.4.32', 8, 32, 100, 134),
+      estimated('VM.Standard.E5.Flex.8.64', 16, 64, 100, 268),
+    ],
+    credential: {
+      label: 'OCI auth token (USER_OCID:TOKEN)',
+      placeholder: 'ocid1.user.oc1..…:…',
+      pattern: /^ocid1\.user\.oc1\.\.[a-z0-9]{20,}:\S{20,}$/,
+      hint: 'Your user OCID (ocid1.user.oc1..…), a colon, and an auth token of at least 20 characters.',
+    },
+  },
+  {
+    id: 'huawei',
+    name: 'Huawei Cloud',
+    regions: ['eu-west-101', 'eu-west-204', 'cn-north-4', 'ap-southeast-1', 'me-east-1'],
+    defaultSize: 'c7n.xlarge.2',
+    sizes: [
+      estimated('c7n.large.2', 2, 4, 100, 62),
+      estimated('c7n.xlarge.2', 4, 8, 100, 124),
+      estimated('c7n.2xlarge.2', 8, 16, 100, 248),
+      estimated('c7n.4xlarge.2', 16, 32, 100, 496),
+    ],
+    credential: {
+      label: 'Huawei Cloud access key (AK:SK)',
+      placeholder: 'AK (20 characters):SK (40 characters)',
+      pattern: /^[A-Z0-9]{20}:[A-Za-z0-9]{40}$/,
+      hint: 'The 20-character access key id, a colon, and the 40-character secret access key.',
+    },
+  },
+];
+
+/** The provider definition for an id. */
+export function getProvider(id: ProviderId): ProviderDef {
+  const p = PROVIDERS.find((x) => x.id === id);
+  if (!p) throw new Error(`unknown provider: ${id}`);
+  return p;
+}
+
+/** A provider's server size by id, or undefined when the provider does not offer it. */
+export function findSize(provider: ProviderId, sizeId: string): ServerSize | undefined {
+  return getProvider(provider).sizes.find((s) => s.id === sizeId);
+}
+
+export const WORKER_COUNT_RANGE = { min: 0, max: 50 } as const;
+
+export const BUILDING_BLOCKS = [
+  {
+    id: 'mgt',
+    name: 'Management',
+    description: 'Catalyst control plane, Gitea, Keycloak, observability',
+  },
+  { id: 'rtz', name: 'Restricted trust zone', description: 'Workloads' },
+  { id: 'dmz', name: 'Demilitarised zone', description: 'Ingress-facing services' },
+] as const;
+export type BuildingBlock = (typeof BUILDING_BLOCKS)[number]['id'];
+export const BUILDING_BLOCK_IDS: readonly BuildingBlock[] = BUILDING_BLOCKS.map((b) => b.id);
+
+export interface TopologyDef {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** One entry per region: its label and the building blocks it carries. */
+  readonly regions: readonly {
+    readonly label: string;
+    readonly blocks: readonly BuildingBlock[];
+  }[];
+}
+
+export const TOPOLOGIES = [
+  {
+    id: 'solo',
+    name: 'Solo',
+    description: 'One region carries every building block.',
+    regions: [{ label: 'Region 1 — all components', blocks: ['mgt', 'rtz', 'dmz'] }],
+  },
+  {
+    id: 'compact',
+    name: 'Compact',
+    description: 'A primary and a secondary region.',
+    regions: [
+      { label: 'Region 1 — primary', blocks: ['mgt', 'rtz', 'dmz'] },
+      { label: 'Region 2 — secondary', blocks: ['rtz', 'dmz'] },
+    ],
+  },
+  {
+    id: 'zoned',
+    name: 'Zoned',
+    description: 'Two regions, each split into DMZ, RTZ and MGMT zones.',
+    regions: [
+      { label: 'Region 1 — DMZ / RTZ / MGMT', blocks: ['mgt', 'rtz', 'dmz'] },
+      { label: 'Region 2 — DMZ / RTZ / MGMT', blocks: ['mgt', 'rtz', 'dmz'] },
+    ],
+  },
+  {
+    id: 'dual',
+    name: 'Dual',
+    description: 'Two full regions side by side.',
+    regions: [
+      { label: 'Region 1 — MGMT + DMZ + RTZ', blocks: ['mgt', 'rtz', 'dmz'] },
+      { label: 'Region 2 — MGMT + DMZ + RTZ', blocks: ['mgt', 'rtz', 'dmz'] },
+    ],
+  },
+  {
+    id: 'triangle',
+    name: 'Triangle',
+    description: 'A control-plane region and two data-plane regions.',
+    regions: [
+      { label: 'CP region — MGMT', blocks: ['mgt'] },
+      { label: 'DP region 1 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'DP region 2 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+    ],
+  },
+  {
+    id: 'citadel',
+    name: 'Citadel',
+    description: 'Two control-plane regions and two data-plane regions.',
+    regions: [
+      { label: 'CP region 1 — MGMT', blocks: ['mgt'] },
+      { label: 'CP region 2 — MGMT', blocks: ['mgt'] },
+      { label: 'DP region 1 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'DP region 2 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+    ],
+  },
+] as const satisfies readonly TopologyDef[];
+export type TopologyId = (typeof TOPOLOGIES)[number]['id'];
+export const TOPOLOGY_IDS: readonly TopologyId[] = TOPOLOGIES.map((t) => t.id);
+export const DEFAULT_TOPOLOGY: TopologyId = 'zoned';
+
+/** The topology definition for an id. */
+export function getTopology(id: TopologyId): TopologyDef {
+  const t = TOPOLOGIES.find((x) => x.id === id);
+  if (!t) throw new Error(`unknown topology: ${id}`);
+  return t;
+}
+
+export const SOVEREIGN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
+
+export const S3_ENDPOINT = 'seaweedfs.storage.svc:8333';
+
+export const STORAGE_TIERS = [
+  { tier: 'hot', defaultAge: '0-7d', backend: 'Local NVMe volume servers' },
+  { tier: 'warm', defaultAge: '7-30d', backend: 'Local bulk volume servers' },
+  { tier: 'cold', defaultAge: '30d+', backend: 'Cloud archive (passthrough)' },
+] as const;
+
+export const COLD_BACKENDS = [
+  { id: 'cloudflare-r2', name: 'Cloudflare R2', fields: ['bucket', 'accountId'] },
+  { id: 'aws-s3-glacier', name: 'AWS S3 Glacier', fields: ['bucket', 'region'] },
+  { id: 'hetzner-object-storage', name: 'Hetzner Object Storage', fields: ['bucket', 'region'] },
+] as const;
+export type ColdBackendId = (typeof COLD_BACKENDS)[number]['id'];
+export const COLD_BACKEND_IDS: readonly ColdBackendId[] = COLD_BACKENDS.map((b) => b.id);
+export const DEFAULT_COLD_BACKEND: ColdBackendId = 'cloudflare-r2';
+
+export const SEAWEEDFS_SETTINGS = {
+  masterReplicas: { default: 1, min: 1, max: 5 },
+  volumeReplicas: { default: 3, min: 1, max: 12 },
+  volumeSizeGi: { default: 100, min: 10, max: 10_000 },
+  filerReplicas: { default: 1, min: 1, max: 5 },
+  s3Replicas: { default: 2, min: 1, max: 5 },
+} as const;
+
+export const PLACEMENT_MODES = ['single-region', 'active-active', 'active-hotstandby'] as const;
+export type PlacementMode = (typeof PLACEMENT_MODES)[number];
+
+export const S3_BUCKETS = [
+  'loki-data',
+  'mimir-data',
+  'tempo-data',
+  'velero-backups',
+  'cnpg-wal',
+  'cnpg-base-backups',
+  'harbor-data',
+  'opensearch-snapshots',
+  'iceberg-warehouse',
+  'livekit-recordings',
+  'ai-hub-models',
+] as const;
+
+/** Components that read or write the SeaweedFS S3 endpoint, with the bucket each uses. */
+export const S3_CONSUMERS = {
+  loki: ['loki-data'],
+  mimir: ['mimir-data'],
+  tempo: ['tempo-data'],
+  velero: ['velero-backups'],
+  cnpg: ['cnpg-wal', 'cnpg-base-backups'],
+  harbor: ['harbor-data'],
+  opensearch: ['opensearch-snapshots'],
+  iceberg: ['iceberg-warehouse'],
+  livekit: ['livekit-recordings'],
+  kserve: ['ai-hub-models'],
+  vllm: ['ai-hub-models'],
+} as const satisfies Record<string, readonly (typeof S3_BUCKETS)[number][]>;
+
+export const DNS_MODES = [
+  {
+    id: 'pool',
+    name: 'Pool subdomain',
+    description: 'A subdomain of an OpenOva pool domain, ready at once.',
+  },
+  {
+    id: 'byo-manual',
+    name: 'Your domain, set by hand',
+    description: 'You delegate your domain to the OpenOva nameservers yourself.',
+  },
+  {
+    id: 'byo-api',
+    name: 'Your domain, via registrar API',
+    description: 'Catalyst sets the nameservers at your registrar.',
+  },
+] as const;
+export type DnsModeId = (typeof DNS_MODES)[number]['id'];
+export const DNS_MODE_IDS: readonly DnsModeId[] = DNS_MODES.map((m) => m.id);
+
+export const POOL_DOMAINS = ['omani.works', 'openova.io'] as const;
+export type PoolDomain = (typeof POOL_DOMAINS)[number];
+
+export const REGISTRARS = [
+  {
+    id: 'cloudflare',
+    name: 'Cloudflare',
+    tokenPattern: /^[A-Za-z0-9_-]{40}$/,
+    tokenHint: 'A Cloudflare API token is 40 characters.',
+  },
+  {
+    id: 'namecheap',
+    name: 'Namecheap',
+    tokenPattern: /^[a-f0-9]{32}$/,
+    tokenHint: 'A Namecheap API key is 32 hexadecimal characters.',
+  },
+  {
+    id: 'godaddy',
+    name: 'GoDaddy',
+    tokenPattern: /^[A-Za-z0-9_]{20,}:[A-Za-z0-9]{16,}$/,
+    tokenHint: 'A GoDaddy key and secret as KEY:SECRET.',
+  },
+  {
+    id: 'ovh',
+    name: 'OVHcloud',
+    tokenPattern: /^[A-Za-z0-9]{16,}:[A-Za-z0-9]{32}:[A-Za-z0-9]{32}$/,
+    tokenHint: 'OVH application key, application secret and consumer key as AK:AS:CK.',
+  },
+  {
+    id: 'dynadot',
+    name: 'Dynadot',
+    tokenPattern: /^[A-Za-z0-9]{20,}$/,
+    tokenHint: 'A Dynadot API key is at least 20 letters and digits.',
+  },
+] as const;
+export type RegistrarId = (typeof REGISTRARS)[number]['id'];
+export const REGISTRAR_IDS: readonly RegistrarId[] = REGISTRARS.map((r) => r.id);
+
+export const OPENOVA_NAMESERVERS = ['ns1.openova.io', 'ns2.openova.io', 'ns3.openova.io'] as const;
+
+export const LUA_RECORD_KINDS = [
+  'ifurlup',
+  'ifportup',
+  'pickclosest',
+  'pickrandom',
+  'pickwhashed',
+] as const;
+
+/** How a multi-region placement is answered by PowerDNS lua-records. */
+export const LUA_POLICIES = [
+  { id: 'single-region', name: 'Single region', record: 'plain A records', lua: null },
+  { id: 'active-active', name: 'Active-active', record: "ifurlup selector='all'", lua: 'ifurlup' },
+  {
+    id: 'active-active-closest',
+    name: 'Active-active, closest',
+    record: 'pickclosest',
+    lua: 'pickclosest',
+  },
+  {
+    id: 'active-hotstandby',
+    name: 'Active / hot standby',
+    record: "ifurlup selector='pickfirst'",
+    lua: 'ifurlup',
+  },
+  {
+    id: 'active-passive-warm',
+    name: 'Active / warm passive',
+    record: "ifurlup selector='pickfirst', longer TTL",
+    lua: 'ifurlup',
+  },
+  {
+    id: 'weighted-canary',
+    name: 'Weighted canary',
+    record: 'pickwhashed weights',
+    lua: 'pickwhashed',
+  },
+] as const;
+export type LuaPolicyId = (typeof LUA_POLICIES)[number]['id'];
+export const LUA_POLICY_IDS: readonly LuaPolicyId[] = LUA_POLICIES.map((p) => p.id);
+
+export const DNS_ZONE_RECORDS = ['@', '*', 'console', 'api', 'gitea', 'harbor'] as const;
+export const DNSSEC_ALGORITHM = 'ECDSAP256SHA256';
+
+export const TLS_ISSUERS = [
+  { id: 'letsencrypt', name: "Let's Encrypt (ACME)" },
+  { id: 'corporate-ca', name: 'Corporate CA' },
+] as const;
+export type TlsIssuerId = (typeof TLS_ISSUERS)[number]['id'];
+export const TLS_ISSUER_IDS: readonly TlsIssuerId[] = TLS_ISSUERS.map((t) => t.id);
+
+/** Deployment statuses of the bootstrap API. */
+export const DEPLOYMENT_STATUSES = [
+  'pending',
+  'validating',
+  'rendering',
+  'committing',
+  'ready-to-apply',
+  'provisioning',
+  'tofu-applying',
+  'flux-bootstrapping',
+  'phase1-watching',
+  'ready',
+  'failed',
+] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+export const COMPONENT_STATES = [
+  'pending',
+  'installing',
+  'installed',
+  'degraded',
+  'failed',
+] as const;
+export type ComponentState = (typeof COMPONENT_STATES)[number];

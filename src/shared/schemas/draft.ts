@@ -1,0 +1,295 @@
+// The wizard draft: what the user decides, step by step. One zod schema per step (zod/mini keeps
+// the first page small); the Draft type is inferred from them. Secrets live in `DraftSecrets`,
+// which is never persisted.
+import * as z from 'zod/mini';
+import {
+  BUILDING_BLOCK_IDS,
+  COLD_BACKEND_IDS,
+  DNS_MODE_IDS,
+  LUA_POLICY_IDS,
+  PLACEMENT_MODES,
+  POOL_DOMAINS,
+  PROVIDER_IDS,
+  REGISTRAR_IDS,
+  SEAWEEDFS_SETTINGS,
+  SOVEREIGN_NAME_PATTERN,
+  TLS_ISSUER_IDS,
+  TOPOLOGY_IDS,
+  WORKER_COUNT_RANGE,
+  findSize,
+  getProvider,
+  getTopology,
+} from '../constants/domain';
+import type { BuildingBlock, ProviderId, TopologyId } from '../constants/domain';
+import { isComponentId } from '../constants/components';
+import type { ComponentId } from '../constants/components';
+
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+const intIn = (min: number, max: number, label: string) =>
+  z
+    .number()
+    .check(
+      z.int(`${label} must be a whole number`),
+      z.gte(min, `${label} must be at least ${min}`),
+      z.lte(max, `${label} must be at most ${max}`),
+    );
+
+export const DNS_LABEL_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const DOMAIN_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export const regionSchema = z.object({
+  cloudRegion: z.string().check(z.minLength(1, 'Cloud region is required')),
+  buildingBlocks: z
+    .array(enumOf<BuildingBlock>(BUILDING_BLOCK_IDS))
+    .check(z.minLength(1, 'Building blocks: choose at least one')),
+  controlPlane: z.object({
+    size: z.string().check(z.minLength(1, 'Control-plane size is required')),
+    ha: z.boolean(),
+  }),
+  workers: z.object({
+    size: z.string().check(z.minLength(1, 'Worker size is required')),
+    count: intIn(WORKER_COUNT_RANGE.min, WORKER_COUNT_RANGE.max, 'Worker count'),
+  }),
+});
+export type RegionDraft = z.infer<typeof regionSchema>;
+
+export const infrastructureSchema = z
+  .object({
+    provider: enumOf<ProviderId>(PROVIDER_IDS),
+    sovereignName: z
+      .string()
+      .check(
+        z.minLength(1, 'Sovereign name is required'),
+        z.regex(
+          SOVEREIGN_NAME_PATTERN,
+          'Sovereign name: 3 to 32 lowercase letters, digits or hyphens, starting with a letter',
+        ),
+      ),
+    organization: z.object({
+      name: z
+        .string()
+        .check(
+          z.minLength(1, 'Organisation name is required'),
+          z.maxLength(100, 'Organisation name: at most 100 characters'),
+        ),
+      email: z
+        .string()
+        .check(
+          z.minLength(1, 'Contact email is required'),
+          z.email('Contact email: enter an address like ops@example.com'),
+        ),
+    }),
+    topology: enumOf<TopologyId>(TOPOLOGY_IDS),
+    regions: z.array(regionSchema).check(z.minLength(1, 'At least one region is required')),
+    sshPublicKey: z.string().check(z.minLength(1, 'SSH public key is required')),
+  })
+  .check(
+    z.superRefine((infra, ctx) => {
+      const provider = getProvider(infra.provider);
+      const expected = getTopology(infra.topology).regions.length;
+      if (infra.regions.length !== expected) {
+        ctx.issues.push({
+          code: 'custom',
+          input: infra.regions,
+          path: ['regions'],
+          message: `Regions: the ${infra.topology} topology needs ${expected}, found ${infra.regions.length}`,
+        });
+      }
+      const seen = new Set<string>();
+      infra.regions.forEach((r, i) => {
+        if (r.cloudRegion && !provider.regions.includes(r.cloudRegion)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: r.cloudRegion,
+            path: ['regions', i, 'cloudRegion'],
+            message: `Cloud region: ${provider.name} has no region "${r.cloudRegion}"`,
+          });
+        }
+        if (seen.has(r.cloudRegion) && infra.regions.length > 1) {
+          ctx.issues.push({
+            code: 'custom',
+            input: r.cloudRegion,
+            path: ['regions', i, 'cloudRegion'],
+            message: `Cloud region: ${r.cloudRegion} is already used by another region`,
+          });
+        }
+        seen.add(r.cloudRegion);
+        for (const pool of ['controlPlane', 'workers'] as const) {
+          if (r[pool].size && !findSize(infra.provider, r[pool].size)) {
+            ctx.issues.push({
+              code: 'custom',
+              input: r[pool].size,
+              path: ['regions', i, pool, 'size'],
+              message: `${pool === 'controlPlane' ? 'Control-plane' : 'Worker'} size: ${provider.name} has no size "${r[pool].size}"`,
+            });
+          }
+        }
+      });
+    }),
+  );
+export type InfrastructureDraft = z.infer<typeof infrastructureSchema>;
+
+export const storageSchema = z
+  .object({
+    seaweedfs: z.object({
+      masterReplicas: intIn(
+        SEAWEEDFS_SETTINGS.masterReplicas.min,
+        SEAWEEDFS_SETTINGS.masterReplicas.max,
+        'Master replicas',
+      ),
+      volumeReplicas: intIn(
+        SEAWEEDFS_SETTINGS.volumeReplicas.min,
+        SEAWEEDFS_SETTINGS.volumeReplicas.max,
+        'Volume replicas',
+      ),
+      volumeSizeGi: intIn(
+        SEAWEEDFS_SETTINGS.volumeSizeGi.min,
+        SEAWEEDFS_SETTINGS.volumeSizeGi.max,
+        'Volume size (GiB)',
+      ),
+      filerReplicas: intIn(
+        SEAWEEDFS_SETTINGS.filerReplicas.min,
+        SEAWEEDFS_SETTINGS.filerReplicas.max,
+        'Filer replicas',
+      ),
+      s3Replicas: intIn(
+        SEAWEEDFS_SETTINGS.s3Replicas.min,
+        SEAWEEDFS_SETTINGS.s3Replicas.max,
+        'S3 replicas',
+      ),
+      enableNamePrefix: z.boolean(),
+      placement: enumOf(PLACEMENT_MODES),
+    }),
+    tiers: z.object({
+      hotDays: intIn(1, 365, 'Hot tier days'),
+      warmDays: intIn(2, 3650, 'Warm tier days'),
+    }),
+    cold: z.object({
+      backend: enumOf(COLD_BACKEND_IDS),
+      bucket: z
+        .string()
+        .check(
+          z.minLength(1, 'Cold-tier bucket is required'),
+          z.regex(
+            BUCKET_PATTERN,
+            'Cold-tier bucket: 3 to 63 lowercase letters, digits, dots or hyphens',
+          ),
+        ),
+      accountId: z.string(),
+      region: z.string(),
+    }),
+  })
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.tiers.warmDays <= s.tiers.hotDays) {
+        ctx.issues.push({
+          code: 'custom',
+          input: s.tiers.warmDays,
+          path: ['tiers', 'warmDays'],
+          message: `Warm tier days: must be more than the hot tier's ${s.tiers.hotDays}`,
+        });
+      }
+      if (s.cold.backend === 'cloudflare-r2' && !/^[a-f0-9]{32}$/.test(s.cold.accountId)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: s.cold.accountId,
+          path: ['cold', 'accountId'],
+          message: 'Cloudflare account id: 32 hexadecimal characters',
+        });
+      }
+      if (
+        s.cold.backend !== 'cloudflare-r2' &&
+        !/^[a-z]{2}(-[a-z0-9]+)+$|^[a-z]{3}\d$/.test(s.cold.region)
+      ) {
+        ctx.issues.push({
+          code: 'custom',
+          input: s.cold.region,
+          path: ['cold', 'region'],
+          message: 'Cold-tier region: a region code such as eu-central-1 or fsn1',
+        });
+      }
+    }),
+  );
+export type StorageDraft = z.infer<typeof storageSchema>;
+
+export const dnsSchema = z
+  .object({
+    mode: enumOf(DNS_MODE_IDS),
+    poolDomain: enumOf(POOL_DOMAINS),
+    subdomain: z.string(),
+    domain: z.string(),
+    registrar: enumOf(REGISTRAR_IDS),
+    luaPolicy: enumOf(LUA_POLICY_IDS),
+    dnssec: z.boolean(),
+    tlsIssuer: enumOf(TLS_ISSUER_IDS),
+  })
+  .check(
+    z.superRefine((d, ctx) => {
+      if (d.mode === 'pool') {
+        if (!d.subdomain) {
+          ctx.issues.push({
+            code: 'custom',
+            input: d.subdomain,
+            path: ['subdomain'],
+            message: 'Subdomain is required',
+          });
+        } else if (!DNS_LABEL_PATTERN.test(d.subdomain)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: d.subdomain,
+            path: ['subdomain'],
+            message:
+              'Subdomain: lowercase letters, digits and hyphens, at most 63, not starting or ending with a hyphen',
+          });
+        }
+      } else if (!d.domain) {
+        ctx.issues.push({
+          code: 'custom',
+          input: d.domain,
+          path: ['domain'],
+          message: 'Domain is required',
+        });
+      } else if (!DOMAIN_PATTERN.test(d.domain)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: d.domain,
+          path: ['domain'],
+          message: 'Domain: a lowercase domain name such as example.com',
+        });
+      }
+    }),
+  );
+export type DnsDraft = z.infer<typeof dnsSchema>;
+
+export const componentsSchema = z.object({
+  chosen: z.array(
+    z.string().check(z.refine((id) => isComponentId(id), { message: 'Unknown component id' })),
+  ),
+});
+export type ComponentsDraft = { chosen: ComponentId[] };
+
+export const DRAFT_VERSION = 1;
+
+/** Everything the wizard collects except secrets; persisted in localStorage. */
+export interface Draft {
+  infrastructure: InfrastructureDraft;
+  storage: StorageDraft;
+  dns: DnsDraft;
+  components: ComponentsDraft;
+}
+
+/** Secret values: kept in memory only, never persisted, logged or put in a URL. */
+export interface DraftSecrets {
+  providerToken: string;
+  registrarToken: string;
+  coldAccessKeyId: string;
+  coldSecretAccessKey: string;
+}
+
+export const EMPTY_SECRETS: DraftSecrets = {
+  providerToken: '',
+  registrarToken: '',
+  coldAccessKeyId: '',
+  coldSecretAccessKey: '',
+};
