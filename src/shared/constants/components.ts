@@ -18,7 +18,13 @@ export const COMPONENT_LIST = [
       name: 'flux2',
       version: '2.14.1',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 600,
+      memoryMiB: 384,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml requests of the six controllers (helm, image-automation, image-reflector, kustomize, notification, source), 100m/64Mi each',
+    },
   },
   {
     id: 'crossplane',
@@ -34,7 +40,13 @@ export const COMPONENT_LIST = [
       name: 'crossplane',
       version: '1.18.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml resourcesCrossplane + resourcesRBACManager requests (100m/256Mi each)',
+    },
   },
   {
     id: 'gitea',
@@ -46,7 +58,13 @@ export const COMPONENT_LIST = [
     namespace: 'gitea',
     dependsOn: ['cnpg', 'keycloak'],
     chart: { repository: 'https://dl.gitea.com/charts', name: 'gitea', version: '10.5.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 250,
+      memoryMiB: 512,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'chart sets resources {}; one Gitea pod (database on cnpg), 10 GiB persistence from values.yaml',
+    },
   },
   {
     id: 'opentofu',
@@ -58,7 +76,13 @@ export const COMPONENT_LIST = [
     namespace: 'opentofu',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; one phase-0 runner pod, state kept in S3',
+    },
   },
   {
     id: 'vcluster',
@@ -70,7 +94,13 @@ export const COMPONENT_LIST = [
     namespace: 'vcluster',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 256,
+      storageGiB: 5,
+      source: 'estimate',
+      note: 'no chart pinned; one virtual control plane (syncer + API server) with a 5 GiB data volume',
+    },
   },
   {
     id: 'cilium',
@@ -82,7 +112,13 @@ export const COMPONENT_LIST = [
     namespace: 'kube-system',
     dependsOn: [],
     chart: { repository: 'https://helm.cilium.io', name: 'cilium', version: '1.16.5' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 550,
+      memoryMiB: 1216,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; 3 nodes: agent and cilium-envoy DaemonSets plus 2 operator replicas',
+    },
   },
   {
     id: 'coraza',
@@ -94,7 +130,13 @@ export const COMPONENT_LIST = [
     namespace: 'coraza',
     dependsOn: ['cert-manager', 'cilium'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; WAF filter running beside the Envoy gateway',
+    },
   },
   {
     id: 'powerdns',
@@ -106,7 +148,13 @@ export const COMPONENT_LIST = [
     namespace: 'powerdns',
     dependsOn: ['cert-manager', 'cnpg'],
     chart: { repository: 'https://schich.tel/helm-charts', name: 'powerdns', version: '0.10.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 250,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart leaves resources unset; authoritative server + API, backend database on cnpg',
+    },
   },
   {
     id: 'external-dns',
@@ -122,7 +170,13 @@ export const COMPONENT_LIST = [
       name: 'external-dns',
       version: '1.15.2',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 50,
+      memoryMiB: 64,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; one controller pod',
+    },
   },
   {
     id: 'envoy',
@@ -134,7 +188,13 @@ export const COMPONENT_LIST = [
     namespace: 'envoy',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 300,
+      memoryMiB: 384,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; gateway controller + 2 proxy replicas',
+    },
   },
   {
     id: 'frpc',
@@ -146,7 +206,13 @@ export const COMPONENT_LIST = [
     namespace: 'frpc',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 20,
+      memoryMiB: 32,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; one frp client pod',
+    },
   },
   {
     id: 'netbird',
@@ -158,7 +224,13 @@ export const COMPONENT_LIST = [
     namespace: 'netbird',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 300,
+      memoryMiB: 512,
+      storageGiB: 1,
+      source: 'estimate',
+      note: 'no chart; management, signal, relay and dashboard pods, 1 GiB management store',
+    },
   },
   {
     id: 'strongswan',
@@ -170,7 +242,13 @@ export const COMPONENT_LIST = [
     namespace: 'strongswan',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; one IPsec gateway pod',
+    },
   },
   {
     id: 'vpa',
@@ -186,7 +264,13 @@ export const COMPONENT_LIST = [
       name: 'vertical-pod-autoscaler',
       version: '11.1.1',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 150,
+      memoryMiB: 1256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; figures follow its commented examples for admission controller, recommender and updater',
+    },
   },
   {
     id: 'keda',
@@ -198,7 +282,13 @@ export const COMPONENT_LIST = [
     namespace: 'keda',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 210,
+      memoryMiB: 210,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart pinned; follows the kedacore chart requests (operator and metrics server 100m/100Mi, webhooks 10m/10Mi)',
+    },
   },
   {
     id: 'reloader',
@@ -214,7 +304,13 @@ export const COMPONENT_LIST = [
       name: 'reloader',
       version: '2.2.11',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 50,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; one controller pod',
+    },
   },
   {
     id: 'continuum',
@@ -226,7 +322,13 @@ export const COMPONENT_LIST = [
     namespace: 'continuum',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart (OpenOva-internal); one controller pod',
+    },
   },
   {
     id: 'seaweedfs',
@@ -242,7 +344,13 @@ export const COMPONENT_LIST = [
       name: 'seaweedfs',
       version: '4.22.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1300,
+      memoryMiB: 2432,
+      storageGiB: 311,
+      source: 'estimate',
+      note: 'chart ships resources {} and hostPath volumes; sized for the blueprint: 1 master, 3 volume servers x 100 GiB, 1 filer (10 GiB), 2 S3 gateways',
+    },
   },
   {
     id: 'velero',
@@ -258,7 +366,13 @@ export const COMPONENT_LIST = [
       name: 'velero',
       version: '12.0.1',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml resources.requests of the velero deployment (node agent off by default)',
+    },
   },
   {
     id: 'harbor',
@@ -270,7 +384,13 @@ export const COMPONENT_LIST = [
     namespace: 'harbor',
     dependsOn: ['cert-manager', 'cnpg', 'seaweedfs', 'valkey'],
     chart: { repository: 'https://helm.goharbor.io', name: 'harbor', version: '1.18.3' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 700,
+      memoryMiB: 1408,
+      storageGiB: 6,
+      source: 'estimate',
+      note: 'only trivy sets requests (200m/512Mi); core, jobservice, registry, portal, nginx estimated; PVCs jobservice 1 GiB + trivy 5 GiB (database, redis and blobs external)',
+    },
   },
   {
     id: 'falco',
@@ -286,7 +406,13 @@ export const COMPONENT_LIST = [
       name: 'falco',
       version: '8.0.2',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 300,
+      memoryMiB: 1536,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml resources.requests 100m/512Mi per node, DaemonSet counted on 3 nodes',
+    },
   },
   {
     id: 'kyverno',
@@ -298,7 +424,13 @@ export const COMPONENT_LIST = [
     namespace: 'kyverno',
     dependsOn: ['cilium'],
     chart: { repository: 'https://kyverno.github.io/kyverno/', name: 'kyverno', version: '3.8.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 400,
+      memoryMiB: 320,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml requests: admission controller 100m/128Mi, background, cleanup and reports controllers 100m/64Mi each',
+    },
   },
   {
     id: 'trivy',
@@ -314,7 +446,13 @@ export const COMPONENT_LIST = [
       name: 'trivy-operator',
       version: '0.32.1',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'operator pod only; scan jobs are short-lived and not counted',
+    },
   },
   {
     id: 'syft-grype',
@@ -326,7 +464,13 @@ export const COMPONENT_LIST = [
     namespace: 'syft-grype',
     dependsOn: ['cert-manager'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; on-demand scanner job budget',
+    },
   },
   {
     id: 'sigstore',
@@ -342,7 +486,13 @@ export const COMPONENT_LIST = [
       name: 'policy-controller',
       version: '0.10.6',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml webhook.resources.requests',
+    },
   },
   {
     id: 'keycloak',
@@ -358,7 +508,13 @@ export const COMPONENT_LIST = [
       name: 'keycloak',
       version: '25.2.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'follows the bitnami resourcesPreset small for one replica; database on cnpg, bundled postgresql off',
+    },
   },
   {
     id: 'openbao',
@@ -374,7 +530,13 @@ export const COMPONENT_LIST = [
       name: 'openbao',
       version: '0.16.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 300,
+      memoryMiB: 320,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'chart leaves server and injector resources unset; standalone server + injector, 10 GiB dataStorage from values.yaml',
+    },
   },
   {
     id: 'external-secrets',
@@ -390,7 +552,13 @@ export const COMPONENT_LIST = [
       name: 'external-secrets',
       version: '0.10.7',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 150,
+      memoryMiB: 192,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; controller, webhook and cert-controller at 50m/64Mi each',
+    },
   },
   {
     id: 'cert-manager',
@@ -402,7 +570,13 @@ export const COMPONENT_LIST = [
     namespace: 'cert-manager',
     dependsOn: ['cilium'],
     chart: { repository: 'https://charts.jetstack.io', name: 'cert-manager', version: 'v1.16.2' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 320,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; controller 50m/128Mi, webhook 25m/64Mi, cainjector 25m/128Mi',
+    },
   },
   {
     id: 'grafana',
@@ -418,7 +592,13 @@ export const COMPONENT_LIST = [
       name: 'grafana',
       version: '10.5.15',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {} and persistence off; one replica, state in cnpg',
+    },
   },
   {
     id: 'opentelemetry',
@@ -434,7 +614,13 @@ export const COMPONENT_LIST = [
       name: 'opentelemetry-collector',
       version: '0.152.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; one gateway collector',
+    },
   },
   {
     id: 'alloy',
@@ -446,7 +632,13 @@ export const COMPONENT_LIST = [
     namespace: 'alloy',
     dependsOn: ['opentelemetry'],
     chart: { repository: 'https://grafana.github.io/helm-charts', name: 'alloy', version: '1.8.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 300,
+      memoryMiB: 768,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; DaemonSet counted on 3 nodes at 100m/256Mi',
+    },
   },
   {
     id: 'loki',
@@ -458,7 +650,13 @@ export const COMPONENT_LIST = [
     namespace: 'loki',
     dependsOn: ['seaweedfs'],
     chart: { repository: 'https://grafana.github.io/helm-charts', name: 'loki', version: '7.0.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1950,
+      memoryMiB: 13427,
+      storageGiB: 60,
+      source: 'estimate',
+      note: 'Loki pods ship resources {}; memcached chunks/results caches request 1.2x allocatedMemory (8192 + 1024 MB); 9 simple-scalable pods, 10 GiB PVC on each write and backend',
+    },
   },
   {
     id: 'mimir',
@@ -474,7 +672,13 @@ export const COMPONENT_LIST = [
       name: 'mimir-distributed',
       version: '6.0.6',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1610,
+      memoryMiB: 5124,
+      storageGiB: 15,
+      source: 'estimate',
+      note: 'approximate sum of the chart per-component requests: 3 ingesters and 3 store-gateways at 100m/512Mi, bundled MinIO off (SeaweedFS)',
+    },
   },
   {
     id: 'tempo',
@@ -490,7 +694,13 @@ export const COMPONENT_LIST = [
       name: 'tempo',
       version: '1.24.4',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 512,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'chart ships resources {}; single binary with a 10 GiB WAL volume, blocks in S3',
+    },
   },
   {
     id: 'opensearch',
@@ -502,7 +712,13 @@ export const COMPONENT_LIST = [
     namespace: 'opensearch',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1500,
+      memoryMiB: 6144,
+      storageGiB: 90,
+      source: 'estimate',
+      note: 'no chart; 3 nodes at 500m/2 GiB with 30 GiB each',
+    },
   },
   {
     id: 'litmus',
@@ -518,7 +734,13 @@ export const COMPONENT_LIST = [
       name: 'litmus',
       version: '3.28.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 600,
+      memoryMiB: 1280,
+      storageGiB: 20,
+      source: 'estimate',
+      note: 'ChaosCenter frontend, server and auth plus its MongoDB (20 GiB)',
+    },
   },
   {
     id: 'openmeter',
@@ -534,7 +756,13 @@ export const COMPONENT_LIST = [
       name: 'openmeter',
       version: '1.0.0-beta.213',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1024,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'API and sink worker; events via nats-jetstream, 10 GiB ClickHouse volume',
+    },
   },
   {
     id: 'specter',
@@ -546,7 +774,13 @@ export const COMPONENT_LIST = [
     namespace: 'specter',
     dependsOn: ['bge', 'kserve', 'langfuse', 'milvus', 'vllm'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart (OpenOva-internal); one correlation service, models served elsewhere',
+    },
   },
   {
     id: 'cnpg',
@@ -562,7 +796,13 @@ export const COMPONENT_LIST = [
       name: 'cloudnative-pg',
       version: '0.28.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; operator only, database clusters are sized per consumer',
+    },
   },
   {
     id: 'valkey',
@@ -574,7 +814,13 @@ export const COMPONENT_LIST = [
     namespace: 'valkey',
     dependsOn: ['flux'],
     chart: { repository: 'https://charts.bitnami.com/bitnami', name: 'valkey', version: '5.5.1' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 400,
+      memoryMiB: 512,
+      storageGiB: 32,
+      source: 'chart-defaults',
+      note: 'bitnami resourcesPreset nano (100m/128Mi) on 1 primary + 3 replicas, 8 GiB PVC each',
+    },
   },
   {
     id: 'strimzi',
@@ -586,7 +832,13 @@ export const COMPONENT_LIST = [
     namespace: 'strimzi',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1700,
+      memoryMiB: 6528,
+      storageGiB: 60,
+      source: 'estimate',
+      note: 'no chart; cluster operator 200m/384Mi plus a 3-broker KRaft cluster at 500m/2 GiB, 20 GiB each',
+    },
   },
   {
     id: 'debezium',
@@ -598,7 +850,13 @@ export const COMPONENT_LIST = [
     namespace: 'debezium',
     dependsOn: ['strimzi'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1024,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; one Kafka Connect worker',
+    },
   },
   {
     id: 'flink',
@@ -610,7 +868,13 @@ export const COMPONENT_LIST = [
     namespace: 'flink',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; Flink Kubernetes operator only, jobs sized per workload',
+    },
   },
   {
     id: 'temporal',
@@ -622,7 +886,13 @@ export const COMPONENT_LIST = [
     namespace: 'temporal',
     dependsOn: ['cert-manager', 'cnpg'],
     chart: { repository: 'https://go.temporal.io/helm-charts', name: 'temporal', version: '1.2.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1280,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart sets no requests; frontend, history, matching, worker and web at 100m/256Mi, persistence on cnpg',
+    },
   },
   {
     id: 'clickhouse',
@@ -634,7 +904,13 @@ export const COMPONENT_LIST = [
     namespace: 'clickhouse',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1000,
+      memoryMiB: 4096,
+      storageGiB: 100,
+      source: 'estimate',
+      note: 'no chart; 2 replicas at 500m/2 GiB with 50 GiB each',
+    },
   },
   {
     id: 'ferretdb',
@@ -646,7 +922,13 @@ export const COMPONENT_LIST = [
     namespace: 'ferretdb',
     dependsOn: ['cnpg'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 128,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; stateless proxy, data on cnpg',
+    },
   },
   {
     id: 'iceberg',
@@ -658,7 +940,13 @@ export const COMPONENT_LIST = [
     namespace: 'iceberg',
     dependsOn: ['seaweedfs'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 512,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; REST catalog service, tables in S3',
+    },
   },
   {
     id: 'superset',
@@ -670,7 +958,13 @@ export const COMPONENT_LIST = [
     namespace: 'superset',
     dependsOn: ['cnpg'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1536,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart; web + worker, metadata on cnpg',
+    },
   },
   {
     id: 'kserve',
@@ -682,7 +976,13 @@ export const COMPONENT_LIST = [
     namespace: 'kserve',
     dependsOn: ['cert-manager', 'cilium', 'knative'],
     chart: { repository: 'oci://ghcr.io/kserve/charts', name: 'kserve', version: 'v0.16.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 100,
+      memoryMiB: 300,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml kserve.controller.resources.requests',
+    },
   },
   {
     id: 'knative',
@@ -698,7 +998,13 @@ export const COMPONENT_LIST = [
       name: 'knative-operator',
       version: 'v1.21.1',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 800,
+      memoryMiB: 640,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'operator plus Serving core (activator, autoscaler, controller, webhook) at upstream manifest requests',
+    },
   },
   {
     id: 'axon',
@@ -710,7 +1016,13 @@ export const COMPONENT_LIST = [
     namespace: 'axon',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 200,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'no chart (OpenOva product); one gateway pod',
+    },
   },
   {
     id: 'neo4j',
@@ -722,7 +1034,13 @@ export const COMPONENT_LIST = [
     namespace: 'neo4j',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 2048,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'no chart; one instance at 500m/2 GiB with a 10 GiB data volume',
+    },
   },
   {
     id: 'vllm',
@@ -734,7 +1052,13 @@ export const COMPONENT_LIST = [
     namespace: 'vllm',
     dependsOn: ['kserve'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 2000,
+      memoryMiB: 16384,
+      storageGiB: 50,
+      source: 'estimate',
+      note: 'no chart; one replica serving a ~7B model (GPU not counted), 50 GiB model cache',
+    },
   },
   {
     id: 'milvus',
@@ -746,7 +1070,13 @@ export const COMPONENT_LIST = [
     namespace: 'milvus',
     dependsOn: ['seaweedfs'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1500,
+      memoryMiB: 4608,
+      storageGiB: 60,
+      source: 'estimate',
+      note: 'no chart; standalone Milvus with etcd, objects in SeaweedFS',
+    },
   },
   {
     id: 'bge',
@@ -758,7 +1088,13 @@ export const COMPONENT_LIST = [
     namespace: 'bge',
     dependsOn: ['cnpg'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1000,
+      memoryMiB: 2048,
+      storageGiB: 5,
+      source: 'estimate',
+      note: 'no chart; one embedding server on CPU with a 5 GiB model cache',
+    },
   },
   {
     id: 'langfuse',
@@ -774,7 +1110,13 @@ export const COMPONENT_LIST = [
       name: 'langfuse',
       version: '1.5.28',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1500,
+      memoryMiB: 5120,
+      storageGiB: 50,
+      source: 'estimate',
+      note: 'web + worker with its ClickHouse and Redis; Postgres on cnpg',
+    },
   },
   {
     id: 'librechat',
@@ -786,7 +1128,13 @@ export const COMPONENT_LIST = [
     namespace: 'librechat',
     dependsOn: ['bge', 'ferretdb', 'keycloak', 'llm-gateway', 'vllm'],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1280,
+      storageGiB: 10,
+      source: 'estimate',
+      note: 'no chart; LibreChat API plus Meilisearch (10 GiB)',
+    },
   },
   {
     id: 'stalwart',
@@ -798,7 +1146,13 @@ export const COMPONENT_LIST = [
     namespace: 'stalwart',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 250,
+      memoryMiB: 512,
+      storageGiB: 20,
+      source: 'estimate',
+      note: 'no chart; one mail server with a 20 GiB store',
+    },
   },
   {
     id: 'livekit',
@@ -810,7 +1164,13 @@ export const COMPONENT_LIST = [
     namespace: 'livekit',
     dependsOn: ['cert-manager', 'stunner', 'valkey'],
     chart: { repository: 'https://helm.livekit.io', name: 'livekit-server', version: '1.9.0' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 1000,
+      memoryMiB: 1024,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart ships resources {}; one SFU replica, media rooms scale it',
+    },
   },
   {
     id: 'stunner',
@@ -826,7 +1186,13 @@ export const COMPONENT_LIST = [
       name: 'stunner-gateway-operator',
       version: '1.1.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 750,
+      memoryMiB: 256,
+      storageGiB: 0,
+      source: 'chart-defaults',
+      note: 'values.yaml requests: operator manager 250m/128Mi + one stunnerd dataplane 500m/128Mi',
+    },
   },
   {
     id: 'matrix',
@@ -842,7 +1208,13 @@ export const COMPONENT_LIST = [
       name: 'matrix-synapse',
       version: '3.12.25',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 700,
+      memoryMiB: 1536,
+      storageGiB: 20,
+      source: 'estimate',
+      note: 'chart ships resources {}; Synapse + Redis, 20 GiB media store, database on cnpg',
+    },
   },
   {
     id: 'ntfy',
@@ -854,7 +1226,13 @@ export const COMPONENT_LIST = [
     namespace: 'ntfy',
     dependsOn: [],
     chart: null,
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 50,
+      memoryMiB: 64,
+      storageGiB: 1,
+      source: 'estimate',
+      note: 'no chart; one pod with a 1 GiB cache',
+    },
   },
   {
     id: 'spire',
@@ -870,7 +1248,13 @@ export const COMPONENT_LIST = [
       name: 'spire',
       version: '0.21.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 430,
+      memoryMiB: 608,
+      storageGiB: 1,
+      source: 'estimate',
+      note: 'chart ships resources {}; server 200m/256Mi (its commented example), agent and CSI driver on 3 nodes, 1 GiB server PVC from values.yaml',
+    },
   },
   {
     id: 'nats-jetstream',
@@ -886,7 +1270,13 @@ export const COMPONENT_LIST = [
       name: 'nats',
       version: '1.2.0',
     },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 750,
+      memoryMiB: 1536,
+      storageGiB: 30,
+      source: 'estimate',
+      note: 'chart ships no requests; 3-node JetStream cluster at 250m/512Mi with a 10 GiB file store each',
+    },
   },
   {
     id: 'llm-gateway',
@@ -898,7 +1288,13 @@ export const COMPONENT_LIST = [
     namespace: 'llm-gateway',
     dependsOn: ['cnpg', 'external-secrets', 'keycloak'],
     chart: { repository: 'oci://ghcr.io/berriai', name: 'litellm-helm', version: '0.1.572' },
-    resources: { cpuMillicores: 100, memoryMiB: 128, storageGiB: 0, source: 'estimate' },
+    resources: {
+      cpuMillicores: 500,
+      memoryMiB: 1024,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart sets resources {}; proxy only, database on cnpg',
+    },
   },
 ] as const satisfies readonly ComponentDef[];
 
