@@ -10,7 +10,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/server/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -20,7 +25,11 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['tests/components/**/*.test.tsx', 'tests/pages/**/*.test.tsx', 'tests/shared/**/*.test.tsx'],
+          include: [
+            'tests/components/**/*.test.tsx',
+            'tests/pages/**/*.test.tsx',
+            'tests/shared/**/*.test.tsx',
+          ],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 20_000,
         },

@@ -16,9 +16,12 @@ export function ensureChromium() {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
   let res = run(['apt-get', 'update']);
-  if (res.status === 0) res = run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
+  if (res.status === 0)
+    res = run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
   if (res.status !== 0 || !existsSync(CHROMIUM_PATH)) {
-    console.error('[setup] could not install chromium; install it (apt-get install chromium) or set CHROMIUM_PATH');
+    console.error(
+      '[setup] could not install chromium; install it (apt-get install chromium) or set CHROMIUM_PATH',
+    );
     process.exit(1);
   }
 }
