@@ -12,7 +12,8 @@ import {
   type ProviderId,
   type TopologyId,
 } from '../constants/domain';
-import type { StepId } from '../constants/steps';
+import { STEPS, type StepId } from '../constants/steps';
+import { parseSshPublicKey } from './ssh-key';
 import {
   dnsSchema,
   infrastructureSchema,
@@ -180,7 +181,17 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
     const r = schema.safeParse(value);
     if (!r.success && r.error) errors.push(...toErrors(step, prefix, r.error.issues));
   };
-  if (step === 'infrastructure') run(infrastructureSchema, draft.infrastructure, 'infrastructure');
+  if (step === 'infrastructure') {
+    run(infrastructureSchema, draft.infrastructure, 'infrastructure');
+    const key = draft.infrastructure.sshPublicKey;
+    const parsed = key.trim() ? parseSshPublicKey(key) : null;
+    if (parsed && !parsed.ok)
+      errors.push({
+        step,
+        path: 'infrastructure.sshPublicKey',
+        message: `SSH public key: ${parsed.error}`,
+      });
+  }
   if (step === 'storage') run(storageSchema, draft.storage, 'storage');
   if (step === 'dns') run(dnsSchema, draft.dns, 'dns');
   if (step === 'components') run(componentsSchema, draft.components, 'components');
@@ -193,4 +204,10 @@ export function validateDraft(draft: Draft, secrets?: DraftSecrets): FieldError[
   return (['infrastructure', 'storage', 'dns', 'components'] as const).flatMap((s) =>
     validateStep(s, draft, secrets),
   );
+}
+
+/** The first step with a problem (secrets not checked, as they do not survive a reload), else review. */
+export function firstIncompleteStep(draft: Draft): StepId {
+  const step = STEPS.find((s) => s.id !== 'review' && validateStep(s.id, draft).length > 0);
+  return step?.id ?? 'review';
 }

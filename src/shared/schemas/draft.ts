@@ -27,7 +27,7 @@ import type { ComponentId } from '../constants/components';
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 const intIn = (min: number, max: number, label: string) =>
   z
-    .number()
+    .number({ error: `${label}: enter a whole number` })
     .check(
       z.int(`${label} must be a whole number`),
       z.gte(min, `${label} must be at least ${min}`),
