@@ -8,6 +8,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    manifest: true,
   },
   server: {
     proxy: {

@@ -43,14 +43,13 @@ const ok =
   step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']) &&
   step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']) &&
   step('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']) &&
-  step('unit', 'npx', [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${vitestJson}`,
-  ]) &&
   step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']) &&
+  step(
+    'unit',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    { CATALYST_REQUIRE_BUILD: '1' },
+  ) &&
   step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
 
 countVitest(vitestJson);
