@@ -1,0 +1,144 @@
+import { useMemo } from 'react';
+import type { ComponentId } from '../../shared/constants/components';
+import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
+import {
+  WARN_RATIO,
+  computeCapacity,
+  monthlyCost,
+  sumRequests,
+  type CapacityLevel,
+  type RegionCapacity,
+} from '../../shared/lib/capacity';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { cn } from '../ui/cn';
+import { capacityInputs } from './capacity-inputs';
+import { UsageBar } from './usage-bar';
+
+export interface CapacitySummaryProps {
+  /** The installed set whose requests are summed (from `useResolvedSelection().installed`). */
+  installed: ReadonlySet<ComponentId>;
+  className?: string;
+}
+
+const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const eur = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
+const levelOf = (u: number): CapacityLevel => (u > 1 ? 'error' : u > WARN_RATIO ? 'warn' : 'ok');
+
+function RegionUsage({ region, position }: { region: RegionCapacity; position: number }) {
+  const { requests: r, allocatable: a, usage } = region;
+  return (
+    <li className="space-y-2">
+      <h3 className="text-sm font-semibold">
+        Region {position} <span className="font-normal text-fg-muted">({region.name})</span>
+      </h3>
+      <UsageBar
+        label="CPU"
+        usage={usage.cpu}
+        level={levelOf(usage.cpu)}
+        detail={`${num.format(r.cpuMillicores / 1000)} of ${num.format(a.cpuMillicores / 1000)} cores`}
+      />
+      <UsageBar
+        label="Memory"
+        usage={usage.memory}
+        level={levelOf(usage.memory)}
+        detail={`${num.format(r.memoryMiB / 1024)} of ${num.format(a.memoryMiB / 1024)} GiB`}
+      />
+      <UsageBar
+        label="Storage"
+        usage={usage.disk}
+        level={levelOf(usage.disk)}
+        detail={`${num.format(r.storageGiB)} of ${num.format(a.storageGiB)} GiB`}
+      />
+    </li>
+  );
+}
+
+const VERDICT: Record<CapacityLevel, { title: string; className: string }> = {
+  ok: { title: '', className: '' },
+  warn: { title: 'Nodes nearly full (above 80%)', className: 'border-warn text-warn' },
+  error: {
+    title: 'Nodes too small for the installed components',
+    className: 'border-danger text-danger',
+  },
+};
+
+/** Summed requests of the installed set against each region's nodes, and the monthly cost. */
+export function CapacitySummary({ installed, className }: CapacitySummaryProps) {
+  const provider = useDraftStore((s) => s.draft.infrastructure.provider);
+  const regions = useDraftStore((s) => s.draft.infrastructure.regions);
+  const inputs = useMemo(() => capacityInputs(provider, regions), [provider, regions]);
+  const requests = useMemo(() => sumRequests(CATALOG_INDEX, installed), [installed]);
+  const report = useMemo(() => computeCapacity(requests, inputs.specs), [requests, inputs]);
+  const cost = useMemo(() => monthlyCost(inputs.priced), [inputs]);
+  const approx = inputs.priceIsEstimate ? '≈ ' : '';
+  const verdict = VERDICT[report.level];
+
+  return (
+    <section
+      aria-labelledby="capacity-heading"
+      className={cn('space-y-4 rounded-lg border border-border bg-surface p-4', className)}
+    >
+      <h2 id="capacity-heading" className="text-base font-semibold">
+        Capacity and cost
+      </h2>
+      <p className="text-sm text-fg-muted">
+        {installed.size} components request{' '}
+        <span className="font-medium text-fg">
+          {num.format(requests.cpuMillicores / 1000)} CPU cores
+        </span>
+        ,{' '}
+        <span className="font-medium text-fg">
+          {num.format(requests.memoryMiB / 1024)} GiB memory
+        </span>{' '}
+        and{' '}
+        <span className="font-medium text-fg">{num.format(requests.storageGiB)} GiB storage</span>{' '}
+        in each region.
+      </p>
+      <ul className="space-y-4">
+        {report.regions.map((region, i) => (
+          <RegionUsage key={i} region={region} position={i + 1} />
+        ))}
+      </ul>
+      <div aria-live="polite">
+        {report.level !== 'ok' && (
+          <div className={cn('rounded-md border-l-4 bg-muted p-2 text-xs', verdict.className)}>
+            <p className="font-semibold">{verdict.title}</p>
+            <ul className="mt-1 list-disc space-y-0.5 pl-4 text-fg">
+              {report.messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {inputs.unknownSizes.length > 0 && (
+        <p className="text-xs text-danger">
+          Unknown node size {inputs.unknownSizes.join(', ')}: choose a size in Infrastructure.
+        </p>
+      )}
+      <div className="border-t border-border pt-3">
+        <p className="text-sm">
+          Estimated cost:{' '}
+          <span className="text-lg font-semibold">
+            {approx}
+            {eur.format(cost.totalEur)}
+          </span>{' '}
+          per month
+        </p>
+        <ul className="mt-1 text-xs text-fg-muted">
+          {cost.regions.map((r, i) => (
+            <li key={i}>
+              Region {i + 1} ({r.name}): {approx}
+              {eur.format(r.eur)}
+            </li>
+          ))}
+        </ul>
+        {inputs.priceIsEstimate && (
+          <p className="mt-1 text-xs text-fg-muted">
+            ≈: converted from the provider&apos;s on-demand list price.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// The per-card view model: for every component, whether it is installed, whether it can be
+// toggled, and the one-line reason the card shows. Pure; computed once per selection change.
+import { COMPONENTS, getComponent, type ComponentId } from '../../shared/constants/components';
+import type { CatalogIndex } from '../../shared/lib/catalog-graph';
+import type { Component } from '../../shared/constants/components';
+import { explainWhy, formatWhy, type WhyReason } from '../../shared/lib/explain-why';
+import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
+
+export type StatusKind = WhyReason<ComponentId>['kind'];
+
+/** What one card shows about its component's place in the selection. */
+export interface ComponentStatus {
+  readonly kind: StatusKind;
+  readonly installed: boolean;
+  /** Mandatory or locked: the toggle is disabled. */
+  readonly fixed: boolean;
+  /** The reason sentence, e.g. 'Required by LibreChat'. */
+  readonly text: string;
+}
+
+/** The display name of a component id. */
+export const nameOf = (id: ComponentId): string => getComponent(id).name;
+
+/** The reason sentence a card shows for a why-reason. */
+export function statusText(reason: WhyReason<ComponentId>): string {
+  if (reason.kind === 'mandatory') return 'Mandatory: always installed';
+  if (reason.kind === 'chosen') return 'Chosen';
+  return formatWhy(reason, nameOf);
+}
+
+/** The status of every catalog component under a resolved selection. */
+export function componentStatuses(
+  index: CatalogIndex<ComponentId, Component>,
+  resolved: ResolvedSelection<ComponentId>,
+): ReadonlyMap<ComponentId, ComponentStatus> {
+  const out = new Map<ComponentId, ComponentStatus>();
+  for (const c of COMPONENTS) {
+    const reason = explainWhy(index, resolved, c.id);
+    out.set(c.id, {
+      kind: reason.kind,
+      installed: reason.kind !== 'not-installed',
+      fixed: reason.kind === 'mandatory' || reason.kind === 'locked',
+      text: statusText(reason),
+    });
+  }
+  return out;
+}
+
+/** Lists names as 'A', 'A and B' or 'A, B and C'. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,61 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { CatalogSections } from '../components/catalog/catalog-sections';
+import { CatalogToolbar } from '../components/catalog/catalog-toolbar';
+import { EMPTY_FILTER, type CatalogFilter } from '../components/catalog/catalog-filter';
+import { CapacitySummary } from '../components/catalog/capacity-summary';
+import { componentStatuses } from '../components/catalog/component-status';
+import { RemovalDialog } from '../components/catalog/removal-dialog';
+import { SelectionCounters } from '../components/catalog/selection-counters';
+import { useComponentToggle } from '../components/catalog/use-component-toggle';
+import { useResolvedSelection } from '../components/catalog/use-selection';
+import { COMPONENTS } from '../shared/constants/components';
+import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
+
+/** The Components step: choose platform components by family, see why each is installed and what it costs. */
+export function ComponentsPage() {
+  const resolved = useResolvedSelection();
+  const statuses = useMemo(() => componentStatuses(CATALOG_INDEX, resolved), [resolved]);
+  const { toggle, pending, confirm, cancel, announcement } = useComponentToggle();
+  const [filter, setFilter] = useState<CatalogFilter>(EMPTY_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">Components</h1>
+        <p className="max-w-prose text-sm text-fg-muted">
+          Mandatory components are always installed. Choose the others; each brings what it depends
+          on, and the card says why it is there.
+        </p>
+        <SelectionCounters
+          chosen={resolved.chosen.size}
+          installed={resolved.installed.size}
+          total={COMPONENTS.length}
+        />
+      </header>
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <CatalogToolbar filter={filter} onChange={setFilter} />
+          <CatalogSections
+            filter={deferredFilter}
+            installed={resolved.installed}
+            statuses={statuses}
+            onToggle={toggle}
+          />
+        </div>
+        <aside aria-label="Capacity and cost" className="lg:sticky lg:top-4 lg:self-start">
+          <CapacitySummary
+            installed={resolved.installed}
+            className="lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+          />
+        </aside>
+      </div>
+      <RemovalDialog pending={pending} onConfirm={confirm} onCancel={cancel} />
+    </div>
+  );
+}
+
+export default ComponentsPage;
