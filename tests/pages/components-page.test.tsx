@@ -109,13 +109,14 @@ describe('ComponentsPage', () => {
 
   it('updates the chosen and installed counters', async () => {
     const { user } = renderCatalog(<ComponentsPage />);
-    const counter = (term: string) => screen.getByText(term).nextElementSibling;
-    const chosenBefore = Number(counter('Chosen by you')?.textContent);
-    const installedBefore = Number(counter('Installed')?.textContent?.split(' ')[0]);
+    const counts = screen.getByRole('list', { name: 'Selection counts' });
+    const number = (re: RegExp) => Number(within(counts).getByText(re).textContent?.split(' ')[0]);
+    const chosenBefore = number(/chosen by you/);
+    const installedBefore = number(/of 66 installed/);
 
     await user.click(toggle('LibreChat'));
-    expect(counter('Chosen by you')).toHaveTextContent(String(chosenBefore + 1));
-    expect(counter('Installed')).toHaveTextContent(`${installedBefore + 5} of 66`);
+    expect(number(/chosen by you/)).toBe(chosenBefore + 1);
+    expect(number(/of 66 installed/)).toBe(installedBefore + 5);
     const cortex = screen.getByRole('region', { name: /Cortex/ });
     expect(within(cortex).getByText(/of 10 installed/)).toHaveTextContent('7 of 10 installed');
   });

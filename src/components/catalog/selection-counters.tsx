@@ -7,17 +7,11 @@ export interface SelectionCountersProps {
 /** How many components the user chose and how many get installed in all. */
 export function SelectionCounters({ chosen, installed, total }: SelectionCountersProps) {
   return (
-    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-      <div className="flex gap-1.5">
-        <dt className="text-fg-muted">Chosen by you</dt>
-        <dd className="font-semibold">{chosen}</dd>
-      </div>
-      <div className="flex gap-1.5">
-        <dt className="text-fg-muted">Installed</dt>
-        <dd className="font-semibold">
-          {installed} of {total}
-        </dd>
-      </div>
-    </dl>
+    <ul aria-label="Selection counts" className="flex flex-wrap gap-2 text-sm">
+      <li className="rounded-full bg-muted px-3 py-1 font-medium">{`${chosen} chosen by you`}</li>
+      <li className="rounded-full bg-muted px-3 py-1 font-medium">
+        {`${installed} of ${total} installed`}
+      </li>
+    </ul>
   );
 }

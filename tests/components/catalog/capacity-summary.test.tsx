@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { CapacitySummary } from '../../../src/components/catalog/capacity-summary';
+import { useResolvedSelection } from '../../../src/components/catalog/use-selection';
+import { useDraftStore } from '../../../src/shared/store/draft-store';
+import { renderCatalog } from './render-helper';
+
+function Summary() {
+  return <CapacitySummary installed={useResolvedSelection().installed} />;
+}
+
+/** Sets every region's control plane and workers to one size. */
+function sizeAllRegions(size: string, workers: number, ha: boolean) {
+  const { draft, updateRegion } = useDraftStore.getState();
+  draft.infrastructure.regions.forEach((_, i) =>
+    updateRegion(i, { controlPlane: { size, ha }, workers: { size, count: workers } }),
+  );
+}
+
+describe('CapacitySummary', () => {
+  it('reports nodes that are too small, with the numbers, and the cost of the nodes', () => {
+    renderCatalog(<Summary />);
+    act(() => sizeAllRegions('cx23', 1, false));
+    const summary = screen.getByRole('region', { name: 'Capacity and cost' });
+    expect(
+      within(summary).getByText('Nodes too small for the installed components'),
+    ).toBeInTheDocument();
+    expect(
+      within(summary).getByText(/Region 1 \(fsn1\): CPU [\d.]+ vCPU requested of 3\.60 vCPU/),
+    ).toBeInTheDocument();
+    expect(within(summary).getAllByText(/of 3\.6 cores/)).toHaveLength(2);
+    // Two regions, two cx23 each at €3.99: exact Hetzner prices, so no "≈".
+    expect(within(summary).getByText('€15.96')).toBeInTheDocument();
+    expect(within(summary).queryByText(/≈/)).not.toBeInTheDocument();
+  });
+
+  it('warns above 80% without calling it an error', () => {
+    renderCatalog(<Summary />);
+    act(() => sizeAllRegions('ccx23', 3, true));
+    const summary = screen.getByRole('region', { name: 'Capacity and cost' });
+    expect(within(summary).getByText('Nodes nearly full (above 80%)')).toBeInTheDocument();
+    expect(within(summary).queryByText(/Nodes too small/)).not.toBeInTheDocument();
+  });
+
+  it('shows no warning when the nodes are large enough', () => {
+    renderCatalog(<Summary />);
+    act(() => sizeAllRegions('ccx43', 3, true));
+    const summary = screen.getByRole('region', { name: 'Capacity and cost' });
+    expect(within(summary).queryByText(/Nodes (too small|nearly full)/)).not.toBeInTheDocument();
+  });
+
+  it('marks the cost as approximate when a price is an estimate', () => {
+    renderCatalog(<Summary />);
+    act(() => useDraftStore.getState().setProvider('aws'));
+    const summary = screen.getByRole('region', { name: 'Capacity and cost' });
+    // Two regions of 3 control-plane + 3 worker m6i.xlarge at ≈ €164.
+    expect(within(summary).getByText(/≈\s*€1,968\.00/)).toBeInTheDocument();
+    expect(within(summary).getByText(/converted from the provider/)).toBeInTheDocument();
+  });
+});
