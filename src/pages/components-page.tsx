@@ -8,6 +8,7 @@ import { RemovalDialog } from '../components/catalog/removal-dialog';
 import { SelectionCounters } from '../components/catalog/selection-counters';
 import { useComponentToggle } from '../components/catalog/use-component-toggle';
 import { useResolvedSelection } from '../components/catalog/use-selection';
+import { PageHeading } from '../components/wizard/page-heading';
 import { COMPONENTS } from '../shared/constants/components';
 import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
 
@@ -21,22 +22,21 @@ export function ComponentsPage() {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">Components</h1>
-        <p className="max-w-prose text-sm text-fg-muted">
+      <div className="space-y-3">
+        <PageHeading title="Components">
           Mandatory components are always installed. Choose the others; each brings what it depends
-          on, and the card says why it is there.
-        </p>
+          on, and every card says why it is there.
+        </PageHeading>
         <SelectionCounters
           chosen={resolved.chosen.size}
           installed={resolved.installed.size}
           total={COMPONENTS.length}
         />
-      </header>
-      <p role="status" aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-fg-muted">
+          {announcement}
+        </p>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <div className="min-w-0 space-y-6">
           <CatalogToolbar filter={filter} onChange={setFilter} />
           <CatalogSections
@@ -46,7 +46,7 @@ export function ComponentsPage() {
             onToggle={toggle}
           />
         </div>
-        <aside aria-label="Capacity and cost" className="lg:sticky lg:top-4 lg:self-start">
+        <aside aria-label="Capacity and cost summary" className="lg:sticky lg:top-4 lg:self-start">
           <CapacitySummary
             installed={resolved.installed}
             className="lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"

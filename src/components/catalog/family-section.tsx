@@ -20,7 +20,7 @@ export function FamilySection({
   // The family colour is data from the catalog, so it reaches Tailwind as a CSS variable.
   const style = { '--family-color': family.color } as CSSProperties;
   return (
-    <section aria-labelledby={headingId} style={style} className="scroll-mt-4">
+    <section aria-labelledby={headingId} style={style} className="@container scroll-mt-4">
       <header className="mb-3 border-l-4 border-(--family-color) pl-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h2 id={headingId} className="text-lg font-semibold">
@@ -31,7 +31,7 @@ export function FamilySection({
         </div>
         <p className="mt-1 max-w-prose text-sm text-fg-muted">{family.description}</p>
       </header>
-      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">{children}</ul>
+      <ul className="grid grid-cols-1 gap-3 @lg:grid-cols-2 @4xl:grid-cols-3">{children}</ul>
     </section>
   );
 }

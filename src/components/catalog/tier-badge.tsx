@@ -1,5 +1,5 @@
 import type { Tier } from '../../shared/constants/catalog-types';
-import { cn } from '../ui/cn';
+import { Badge } from '../ui/badge';
 
 const TIER_LABEL: Record<Tier, string> = {
   mandatory: 'Mandatory',
@@ -7,23 +7,16 @@ const TIER_LABEL: Record<Tier, string> = {
   optional: 'Optional',
 };
 
-const TIER_CLASS: Record<Tier, string> = {
-  mandatory: 'border-fg-muted/40 bg-muted text-fg',
-  recommended: 'border-accent/50 text-accent',
-  optional: 'border-border text-fg-muted',
-};
+const TIER_TONE = { mandatory: 'neutral', recommended: 'accent', optional: 'neutral' } as const;
 
 /** A small pill naming a component's tier. */
-export function TierBadge({ tier, className }: { tier: Tier; className?: string }) {
+export function TierBadge({ tier }: { tier: Tier }) {
   return (
-    <span
-      className={cn(
-        'inline-flex shrink-0 items-center rounded-full border px-2 py-0.5 text-[11px] leading-4 font-medium',
-        TIER_CLASS[tier],
-        className,
-      )}
+    <Badge
+      tone={TIER_TONE[tier]}
+      className={tier === 'optional' ? 'shrink-0 bg-transparent text-fg-muted' : 'shrink-0'}
     >
       {TIER_LABEL[tier]}
-    </span>
+    </Badge>
   );
 }
