@@ -1,0 +1,360 @@
+// The provisioning manifest (kind Sovereign): the one contract between the wizard, the
+// download, the CLI, the bootstrap API and the GitOps renderer. The zod shape here is the
+// source of the JSON Schema; `validateManifest` adds the checks a shape cannot express.
+import * as z from 'zod';
+import {
+  BUILDING_BLOCK_IDS,
+  COLD_BACKEND_IDS,
+  DNSSEC_ALGORITHM,
+  DNS_MODE_IDS,
+  LUA_POLICY_IDS,
+  PLACEMENT_MODES,
+  POOL_DOMAINS,
+  PROVIDER_IDS,
+  REGISTRAR_IDS,
+  SEAWEEDFS_SETTINGS,
+  SOVEREIGN_NAME_PATTERN,
+  TLS_ISSUER_IDS,
+  TOPOLOGY_IDS,
+  WORKER_COUNT_RANGE,
+} from '../constants/domain';
+import { getComponent, isComponentId, type ComponentId } from '../constants/components';
+import { CATALOG_INDEX } from '../lib/catalog-graph';
+import { validateDraft } from '../lib/draft';
+import { draftFromManifest } from '../lib/manifest';
+
+export const MANIFEST_API_VERSION = 'catalyst.openova.io/v1alpha1';
+export const MANIFEST_KIND = 'Sovereign';
+/** Where the app serves the generated JSON Schema (see public/schema/). */
+export const MANIFEST_SCHEMA_PATH = '/schema/sovereign-v1alpha1.json';
+
+/** A Kubernetes object name (RFC 1123 label): what every secretRef must be. */
+export const K8S_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export const COMPONENT_REASONS = ['mandatory', 'locked', 'chosen', 'dependency'] as const;
+/** Why a component is installed: mandatory tier, needed by a mandatory one, chosen, or pulled in. */
+export type ComponentReason = (typeof COMPONENT_REASONS)[number];
+
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+const intIn = (min: number, max: number) => z.int().min(min).max(max);
+const k8sName = z
+  .string()
+  .regex(K8S_NAME_PATTERN, 'a lowercase Kubernetes name (letters, digits, hyphens)');
+
+export const secretRefSchema = z
+  .object({ name: k8sName })
+  .meta({ description: 'Names a Secret; the value itself never appears here.' });
+
+const regionSchema = z.object({
+  name: z.string().regex(/^region-\d+$/, 'region-<n>, e.g. region-1'),
+  cloudRegion: z.string().min(1),
+  buildingBlocks: z.array(enumOf(BUILDING_BLOCK_IDS)).min(1),
+  controlPlane: z.object({
+    size: z.string().min(1),
+    count: z.union([z.literal(1), z.literal(3)]),
+  }),
+  workers: z.object({
+    size: z.string().min(1),
+    count: intIn(WORKER_COUNT_RANGE.min, WORKER_COUNT_RANGE.max),
+  }),
+});
+
+const seaweedfsSchema = z.object({
+  masterReplicas: intIn(
+    SEAWEEDFS_SETTINGS.masterReplicas.min,
+    SEAWEEDFS_SETTINGS.masterReplicas.max,
+  ),
+  volumeReplicas: intIn(
+    SEAWEEDFS_SETTINGS.volumeReplicas.min,
+    SEAWEEDFS_SETTINGS.volumeReplicas.max,
+  ),
+  volumeSizeGi: intIn(SEAWEEDFS_SETTINGS.volumeSizeGi.min, SEAWEEDFS_SETTINGS.volumeSizeGi.max),
+  filerReplicas: intIn(SEAWEEDFS_SETTINGS.filerReplicas.min, SEAWEEDFS_SETTINGS.filerReplicas.max),
+  s3Replicas: intIn(SEAWEEDFS_SETTINGS.s3Replicas.min, SEAWEEDFS_SETTINGS.s3Replicas.max),
+  enableNamePrefix: z.boolean(),
+  placement: enumOf(PLACEMENT_MODES),
+});
+
+const tiersSchema = z.tuple([
+  z.object({ tier: z.literal('hot'), maxAgeDays: z.int().min(1) }),
+  z.object({ tier: z.literal('warm'), maxAgeDays: z.int().min(1) }),
+  z.object({
+    tier: z.literal('cold'),
+    backend: enumOf(COLD_BACKEND_IDS),
+    bucket: z.string().min(1),
+    accountId: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    credentialsSecretRef: secretRefSchema,
+  }),
+]);
+
+const dnsSchema = z.object({
+  mode: enumOf(DNS_MODE_IDS),
+  domain: z
+    .string()
+    .meta({ description: 'The Sovereign domain (pool: <subdomain>.<poolDomain>).' }),
+  poolDomain: enumOf(POOL_DOMAINS).optional(),
+  subdomain: z.string().optional(),
+  registrar: enumOf(REGISTRAR_IDS).optional(),
+  registrarSecretRef: secretRefSchema.optional(),
+  nameservers: z.array(z.string().min(1)).min(1),
+  luaPolicy: enumOf(LUA_POLICY_IDS),
+  dnssec: z.object({ enabled: z.boolean(), algorithm: z.literal(DNSSEC_ALGORITHM) }),
+  tls: z.object({ issuer: enumOf(TLS_ISSUER_IDS) }),
+});
+
+export const manifestComponentSchema = z.object({
+  id: z.string().min(1),
+  version: z.string().min(1).nullable().meta({ description: 'Helm chart version, or null.' }),
+  reason: enumOf(COMPONENT_REASONS),
+  requiredBy: z.array(z.string().min(1)).optional(),
+});
+
+/** The shape of a Sovereign manifest; semantic checks are in `validateManifest`. */
+export const sovereignManifestSchema = z
+  .object({
+    apiVersion: z.literal(MANIFEST_API_VERSION),
+    kind: z.literal(MANIFEST_KIND),
+    metadata: z.object({
+      name: z
+        .string()
+        .regex(
+          SOVEREIGN_NAME_PATTERN,
+          'a Sovereign name: 3 to 32 lowercase letters, digits or hyphens, starting with a letter',
+        ),
+      labels: z.record(z.string(), z.string()).optional(),
+    }),
+    spec: z.object({
+      organization: z.object({ name: z.string().min(1).max(100), email: z.email() }),
+      infrastructure: z.object({
+        provider: enumOf(PROVIDER_IDS),
+        topology: enumOf(TOPOLOGY_IDS),
+        credentialsSecretRef: secretRefSchema,
+        sshPublicKey: z.string().min(1),
+        regions: z.array(regionSchema).min(1),
+      }),
+      storage: z.object({
+        s3Endpoint: z.string().min(1),
+        seaweedfs: seaweedfsSchema,
+        tiers: tiersSchema,
+      }),
+      dns: dnsSchema,
+      components: z.array(manifestComponentSchema),
+      installOrder: z.array(z.string().min(1)),
+    }),
+    secrets: z.record(k8sName, z.record(z.string(), z.string())).optional().meta({
+      description:
+        'Secret values by secretRef name, then key. Only present when secrets are included on purpose.',
+    }),
+  })
+  .meta({
+    title: 'Catalyst Sovereign manifest',
+    description: 'Everything needed to provision an OpenOva Catalyst Sovereign.',
+  });
+
+export type SovereignManifest = z.infer<typeof sovereignManifestSchema>;
+export type ManifestComponent = z.infer<typeof manifestComponentSchema>;
+export type ManifestRegion = z.infer<typeof regionSchema>;
+export type ManifestSecrets = NonNullable<SovereignManifest['secrets']>;
+
+/** One problem in a manifest: a path like `spec.dns.domain` or `spec.components[3].id`. */
+export interface ManifestProblem {
+  path: string;
+  message: string;
+}
+
+export type ManifestValidation =
+  { ok: true; manifest: SovereignManifest } | { ok: false; problems: ManifestProblem[] };
+
+/** Formats a zod/JS path as `a.b[3].c`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+/** The JSON Schema of the manifest (draft-07, what YAML editors understand best). */
+export function manifestJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(sovereignManifestSchema, { target: 'draft-07', io: 'input' });
+  return { ...schema, $id: `https://catalyst.openova.io${MANIFEST_SCHEMA_PATH}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic validation: what the shape cannot say (catalog ids, dependencies, install order, and
+// the wizard's own field rules, reused through the draft so each rule is written once).
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function componentProblems(spec: Record<string, unknown>): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  const list = Array.isArray(spec.components) ? spec.components : [];
+  const listed = new Map<ComponentId, number>();
+  list.forEach((entry, i) => {
+    const id = isRecord(entry) ? entry.id : undefined;
+    if (typeof id !== 'string') return;
+    const at = `spec.components[${i}]`;
+    if (!isComponentId(id)) {
+      problems.push({ path: `${at}.id`, message: `unknown component "${id}"` });
+    } else if (listed.has(id)) {
+      problems.push({ path: `${at}.id`, message: `component "${id}" is listed twice` });
+    } else listed.set(id, i);
+  });
+  for (const [id, i] of listed) {
+    const def = getComponent(id);
+    const entry = list[i] as Record<string, unknown>;
+    const at = `spec.components[${i}]`;
+    for (const dep of def.dependsOn) {
+      if (!listed.has(dep))
+        problems.push({ path: at, message: `"${id}" needs "${dep}", which is not in the list` });
+    }
+    if (entry.reason === 'mandatory' && def.tier !== 'mandatory')
+      problems.push({ path: `${at}.reason`, message: `"${id}" is not a mandatory component` });
+    if (entry.reason !== 'mandatory' && def.tier === 'mandatory')
+      problems.push({
+        path: `${at}.reason`,
+        message: `"${id}" is mandatory: reason must be "mandatory"`,
+      });
+    if (
+      (entry.reason === 'dependency' || entry.reason === 'locked') &&
+      !(CATALOG_INDEX.dependents.get(id) ?? []).some((d) => listed.has(d))
+    )
+      problems.push({
+        path: `${at}.reason`,
+        message: `no listed component needs "${id}": reason must be "chosen"`,
+      });
+    if (def.chart === null && entry.version !== null && entry.version !== undefined)
+      problems.push({
+        path: `${at}.version`,
+        message: `"${id}" has no published chart: version must be null`,
+      });
+    if (def.chart !== null && entry.version === null)
+      problems.push({
+        path: `${at}.version`,
+        message: `"${id}" needs a chart version (catalog: ${def.chart.version})`,
+      });
+  }
+  if (Array.isArray(spec.components)) {
+    for (const id of CATALOG_INDEX.mandatory) {
+      if (!listed.has(id))
+        problems.push({
+          path: 'spec.components',
+          message: `mandatory component "${id}" is missing`,
+        });
+    }
+  }
+  return [...problems, ...installOrderProblems(spec.installOrder, listed)];
+}
+
+function installOrderProblems(
+  order: unknown,
+  listed: ReadonlyMap<ComponentId, number>,
+): ManifestProblem[] {
+  if (!Array.isArray(order)) return [];
+  const problems: ManifestProblem[] = [];
+  const position = new Map<string, number>();
+  order.forEach((id, i) => {
+    if (typeof id !== 'string') return;
+    if (position.has(id))
+      problems.push({ path: `spec.installOrder[${i}]`, message: `"${id}" is listed twice` });
+    else position.set(id, i);
+    if (!listed.has(id as ComponentId))
+      problems.push({
+        path: `spec.installOrder[${i}]`,
+        message: `"${id}" is not in spec.components`,
+      });
+  });
+  for (const id of listed.keys()) {
+    const at = position.get(id);
+    if (at === undefined) {
+      problems.push({ path: 'spec.installOrder', message: `"${id}" is missing` });
+      continue;
+    }
+    for (const dep of getComponent(id).dependsOn) {
+      const depAt = position.get(dep);
+      if (depAt !== undefined && depAt > at)
+        problems.push({
+          path: `spec.installOrder[${at}]`,
+          message: `"${id}" comes before its dependency "${dep}"`,
+        });
+    }
+  }
+  return problems;
+}
+
+/** Maps a draft field path (`storage.cold.bucket`) to its manifest path. */
+export function manifestPathOfDraftPath(path: string): string {
+  const rules: [RegExp, string | ((...m: string[]) => string)][] = [
+    [/^infrastructure\.sovereignName$/, 'metadata.name'],
+    [/^infrastructure\.organization\.(.+)$/, (_, r) => `spec.organization.${r}`],
+    [
+      /^infrastructure\.regions\.(\d+)\.controlPlane\.ha$/,
+      (_, n) => `spec.infrastructure.regions[${n}].controlPlane.count`,
+    ],
+    [
+      /^infrastructure\.regions\.(\d+)(\..+)?$/,
+      (_, n, r) => `spec.infrastructure.regions[${n}]${r ?? ''}`,
+    ],
+    [/^infrastructure\.(.+)$/, (_, r) => `spec.infrastructure.${r}`],
+    [/^storage\.tiers\.hotDays$/, 'spec.storage.tiers[0].maxAgeDays'],
+    [/^storage\.tiers\.warmDays$/, 'spec.storage.tiers[1].maxAgeDays'],
+    [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
+    [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
+    [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
+  ];
+  for (const [re, to] of rules) {
+    const m = re.exec(path);
+    if (m) return typeof to === 'string' ? to : to(...(m as unknown as string[]));
+  }
+  return path;
+}
+
+function dnsProblems(dns: SovereignManifest['spec']['dns']): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  if (dns.mode === 'pool') {
+    if (!dns.poolDomain)
+      problems.push({ path: 'spec.dns.poolDomain', message: 'required in pool mode' });
+    if (dns.subdomain === undefined)
+      problems.push({ path: 'spec.dns.subdomain', message: 'required in pool mode' });
+    if (dns.poolDomain && dns.subdomain && dns.domain !== `${dns.subdomain}.${dns.poolDomain}`)
+      problems.push({
+        path: 'spec.dns.domain',
+        message: `must be "${dns.subdomain}.${dns.poolDomain}" (subdomain.poolDomain)`,
+      });
+  }
+  if (dns.mode === 'byo-api') {
+    if (!dns.registrar)
+      problems.push({ path: 'spec.dns.registrar', message: 'required in byo-api mode' });
+    if (!dns.registrarSecretRef)
+      problems.push({ path: 'spec.dns.registrarSecretRef', message: 'required in byo-api mode' });
+  }
+  return problems;
+}
+
+/** Validates anything against the manifest contract; every problem names its path, never throws. */
+export function validateManifest(input: unknown): ManifestValidation {
+  const parsed = sovereignManifestSchema.safeParse(input);
+  const problems: ManifestProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const spec = isRecord(input) && isRecord(input.spec) ? input.spec : undefined;
+  if (spec) problems.push(...componentProblems(spec));
+  if (parsed.success) {
+    const m = parsed.data;
+    problems.push(...dnsProblems(m.spec.dns));
+    const fieldErrors = validateDraft(draftFromManifest(m)).filter((e) => e.step !== 'components');
+    for (const e of fieldErrors)
+      problems.push({ path: manifestPathOfDraftPath(e.path), message: e.message });
+  }
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return unique.length === 0 && parsed.success
+    ? { ok: true, manifest: parsed.data }
+    : { ok: false, problems: unique };
+}
