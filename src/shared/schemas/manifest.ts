@@ -45,21 +45,21 @@ export const secretRefSchema = z
   .object({ name: k8sName })
   .meta({ description: 'Names a Secret; the value itself never appears here.' });
 
-const regionSchema = z.object({
+const regionSchema = z.strictObject({
   name: z.string().regex(/^region-\d+$/, 'region-<n>, e.g. region-1'),
-  cloudRegion: z.string().min(1),
+  cloudRegion: z.string().min(1, 'required'),
   buildingBlocks: z.array(enumOf(BUILDING_BLOCK_IDS)).min(1),
-  controlPlane: z.object({
-    size: z.string().min(1),
+  controlPlane: z.strictObject({
+    size: z.string().min(1, 'required'),
     count: z.union([z.literal(1), z.literal(3)]),
   }),
-  workers: z.object({
-    size: z.string().min(1),
+  workers: z.strictObject({
+    size: z.string().min(1, 'required'),
     count: intIn(WORKER_COUNT_RANGE.min, WORKER_COUNT_RANGE.max),
   }),
 });
 
-const seaweedfsSchema = z.object({
+const seaweedfsSchema = z.strictObject({
   masterReplicas: intIn(
     SEAWEEDFS_SETTINGS.masterReplicas.min,
     SEAWEEDFS_SETTINGS.masterReplicas.max,
@@ -76,19 +76,19 @@ const seaweedfsSchema = z.object({
 });
 
 const tiersSchema = z.tuple([
-  z.object({ tier: z.literal('hot'), maxAgeDays: z.int().min(1) }),
-  z.object({ tier: z.literal('warm'), maxAgeDays: z.int().min(1) }),
-  z.object({
+  z.strictObject({ tier: z.literal('hot'), maxAgeDays: z.int().min(1) }),
+  z.strictObject({ tier: z.literal('warm'), maxAgeDays: z.int().min(1) }),
+  z.strictObject({
     tier: z.literal('cold'),
     backend: enumOf(COLD_BACKEND_IDS),
-    bucket: z.string().min(1),
-    accountId: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
+    bucket: z.string().min(1, 'required'),
+    accountId: z.string().min(1, 'required').optional(),
+    region: z.string().min(1, 'required').optional(),
     credentialsSecretRef: secretRefSchema,
   }),
 ]);
 
-const dnsSchema = z.object({
+const dnsSchema = z.strictObject({
   mode: enumOf(DNS_MODE_IDS),
   domain: z
     .string()
@@ -97,25 +97,30 @@ const dnsSchema = z.object({
   subdomain: z.string().optional(),
   registrar: enumOf(REGISTRAR_IDS).optional(),
   registrarSecretRef: secretRefSchema.optional(),
-  nameservers: z.array(z.string().min(1)).min(1),
+  nameservers: z.array(z.string().min(1, 'required')).min(1),
   luaPolicy: enumOf(LUA_POLICY_IDS),
-  dnssec: z.object({ enabled: z.boolean(), algorithm: z.literal(DNSSEC_ALGORITHM) }),
-  tls: z.object({ issuer: enumOf(TLS_ISSUER_IDS) }),
+  dnssec: z.strictObject({ enabled: z.boolean(), algorithm: z.literal(DNSSEC_ALGORITHM) }),
+  tls: z.strictObject({ issuer: enumOf(TLS_ISSUER_IDS) }),
 });
 
-export const manifestComponentSchema = z.object({
-  id: z.string().min(1),
-  version: z.string().min(1).nullable().meta({ description: 'Helm chart version, or null.' }),
+export const manifestComponentSchema = z.strictObject({
+  id: z.string().min(1, 'required'),
+  version: z
+    .string()
+    .min(1, 'required')
+    .nullable()
+    .meta({ description: 'Helm chart version, or null.' }),
   reason: enumOf(COMPONENT_REASONS),
-  requiredBy: z.array(z.string().min(1)).optional(),
+  requiredBy: z.array(z.string().min(1, 'required')).optional(),
 });
 
 /** The shape of a Sovereign manifest; semantic checks are in `validateManifest`. */
 export const sovereignManifestSchema = z
   .object({
+    $schema: z.string().optional().meta({ description: 'The JSON Schema of this document.' }),
     apiVersion: z.literal(MANIFEST_API_VERSION),
     kind: z.literal(MANIFEST_KIND),
-    metadata: z.object({
+    metadata: z.strictObject({
       name: z
         .string()
         .regex(
@@ -124,23 +129,26 @@ export const sovereignManifestSchema = z
         ),
       labels: z.record(z.string(), z.string()).optional(),
     }),
-    spec: z.object({
-      organization: z.object({ name: z.string().min(1).max(100), email: z.email() }),
-      infrastructure: z.object({
+    spec: z.strictObject({
+      organization: z.strictObject({
+        name: z.string().min(1, 'required').max(100),
+        email: z.email('an email address such as ops@example.com'),
+      }),
+      infrastructure: z.strictObject({
         provider: enumOf(PROVIDER_IDS),
         topology: enumOf(TOPOLOGY_IDS),
         credentialsSecretRef: secretRefSchema,
-        sshPublicKey: z.string().min(1),
+        sshPublicKey: z.string().min(1, 'required'),
         regions: z.array(regionSchema).min(1),
       }),
-      storage: z.object({
-        s3Endpoint: z.string().min(1),
+      storage: z.strictObject({
+        s3Endpoint: z.string().min(1, 'required'),
         seaweedfs: seaweedfsSchema,
         tiers: tiersSchema,
       }),
       dns: dnsSchema,
       components: z.array(manifestComponentSchema),
-      installOrder: z.array(z.string().min(1)),
+      installOrder: z.array(z.string().min(1, 'required')),
     }),
     secrets: z.record(k8sName, z.record(z.string(), z.string())).optional().meta({
       description:
