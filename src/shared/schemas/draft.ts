@@ -269,7 +269,7 @@ export const componentsSchema = z.object({
 });
 export type ComponentsDraft = { chosen: ComponentId[] };
 
-export const DRAFT_VERSION = 1;
+export { DRAFT_VERSION, EMPTY_SECRETS } from '../lib/draft-defaults';
 
 /** Everything the wizard collects except secrets; persisted in localStorage. */
 export interface Draft {
@@ -286,10 +286,3 @@ export interface DraftSecrets {
   coldAccessKeyId: string;
   coldSecretAccessKey: string;
 }
-
-export const EMPTY_SECRETS: DraftSecrets = {
-  providerToken: '',
-  registrarToken: '',
-  coldAccessKeyId: '',
-  coldSecretAccessKey: '',
-};

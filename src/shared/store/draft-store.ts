@@ -6,14 +6,8 @@ import { persist, createJSONStorage } from 'zustand/middleware';
 import type { ComponentId } from '../constants/components';
 import type { ProviderId, TopologyId } from '../constants/domain';
 import type { StepId } from '../constants/steps';
-import {
-  DRAFT_VERSION,
-  type Draft,
-  type DnsDraft,
-  type RegionDraft,
-  type StorageDraft,
-} from '../schemas/draft';
-import { createDefaultDraft, regionsForTopology } from '../lib/draft';
+import type { Draft, DnsDraft, RegionDraft, StorageDraft } from '../schemas/draft';
+import { DRAFT_VERSION, createDefaultDraft, regionsForTopology } from '../lib/draft-defaults';
 
 export interface DraftState {
   draft: Draft;

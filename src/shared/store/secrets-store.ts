@@ -1,7 +1,8 @@
 // Secret values (cloud and registrar tokens, cold-tier keys): memory only. This store has no
 // persist middleware on purpose: a reload forgets them and the user types them again.
 import { create } from 'zustand';
-import { EMPTY_SECRETS, type DraftSecrets } from '../schemas/draft';
+import type { DraftSecrets } from '../schemas/draft';
+import { EMPTY_SECRETS } from '../lib/draft-defaults';
 
 interface SecretsState {
   secrets: DraftSecrets;
