@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
 import { cva, type VariantProps } from 'class-variance-authority';
-import { cn } from './cn';
+import { cx } from './cx';
 
 export const buttonVariants = cva(
   'inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus disabled:cursor-not-allowed disabled:opacity-50',
@@ -27,6 +27,6 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> &
 /** A native button with the app's variants; every native prop passes through. */
 export function Button({ className, variant, size, type = 'button', ...props }: ButtonProps) {
   return (
-    <button type={type} className={cn(buttonVariants({ variant, size }), className)} {...props} />
+    <button type={type} className={cx(buttonVariants({ variant, size }), className)} {...props} />
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { cn } from './cn';
+import { cx } from './cx';
 
 const boxClass =
   'size-4 shrink-0 accent-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
@@ -12,8 +12,8 @@ export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
 /** A native checkbox with its label beside it. */
 export function Checkbox({ label, description, className, id, ...props }: CheckboxProps) {
   return (
-    <div className={cn('flex items-start gap-2', className)}>
-      <input type="checkbox" id={id} className={cn(boxClass, 'mt-0.5')} {...props} />
+    <div className={cx('flex items-start gap-2', className)}>
+      <input type="checkbox" id={id} className={cx(boxClass, 'mt-0.5')} {...props} />
       <label htmlFor={id} className="text-sm">
         <span className="font-medium">{label}</span>
         {description ? <span className="block text-xs text-fg-muted">{description}</span> : null}
@@ -52,9 +52,9 @@ export function RadioCards<V extends string>({
   className,
 }: RadioCardsProps<V>) {
   return (
-    <fieldset className={cn('flex flex-col gap-2', className)}>
-      <legend className="mb-2 text-sm font-medium">{legend}</legend>
-      <div className={cn('grid gap-2', columns)}>
+    <fieldset className={cx('flex flex-col gap-2', className)}>
+      <legend className="mb-2 text-base font-semibold">{legend}</legend>
+      <div className={cx('grid gap-2', columns)}>
         {options.map((o, i) => {
           const id = i === 0 && firstId ? firstId : `${name}-${o.value}`;
           return (

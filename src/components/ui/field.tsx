@@ -4,11 +4,11 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
-import { cn } from './cn';
+import { cx } from './cx';
 
 /** Shared look of text-like controls: border, focus ring, invalid state. */
 export const controlClass =
-  'block w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus aria-invalid:border-danger disabled:opacity-50';
+  'block w-full rounded-md border border-border bg-surface px-3 py-2 text-fg placeholder:text-fg-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus aria-invalid:border-danger disabled:opacity-50';
 
 /** The props a Field hands to its control so label, hint and error are wired up. */
 export interface ControlProps {
@@ -32,7 +32,7 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
+    <div className={cx('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
@@ -64,13 +64,13 @@ export function FieldError({
 }
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(controlClass, className)} {...props} />;
+  return <input className={cx(controlClass, 'text-sm', className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={cn(controlClass, 'font-mono text-xs', className)} {...props} />;
+  return <textarea className={cx(controlClass, 'font-mono text-xs', className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(controlClass, 'pr-8', className)} {...props} />;
+  return <select className={cx(controlClass, 'text-sm', className)} {...props} />;
 }
