@@ -1,0 +1,51 @@
+import { getProvider } from '../../../shared/constants/domain';
+import { parseSshPublicKey } from '../../../shared/lib/ssh-key';
+import { useDraftStore } from '../../../shared/store/draft-store';
+import { Textarea } from '../../ui/field';
+import { DraftField } from '../draft-field';
+import { SecretField } from '../secret-field';
+import { FormSection } from '../section';
+
+/** The provider API token (memory only) and the SSH public key, with its fingerprint. */
+export function AccessFields() {
+  const provider = getProvider(useDraftStore((s) => s.draft.infrastructure.provider));
+  const sshPublicKey = useDraftStore((s) => s.draft.infrastructure.sshPublicKey);
+  const update = useDraftStore((s) => s.updateInfrastructure);
+  const parsed = sshPublicKey.trim() ? parseSshPublicKey(sshPublicKey) : null;
+  return (
+    <FormSection
+      legend="Access"
+      description="The token stays in this tab's memory: it is never saved and a reload forgets it."
+    >
+      <SecretField
+        name="providerToken"
+        label={provider.credential.label}
+        hint={provider.credential.hint}
+        placeholder={provider.credential.placeholder}
+      />
+      <DraftField
+        path="infrastructure.sshPublicKey"
+        label="SSH public key"
+        hint="An OpenSSH ed25519 or RSA (2048 bits or more) public key, e.g. the contents of ~/.ssh/id_ed25519.pub."
+      >
+        {(control) => (
+          <Textarea
+            {...control}
+            rows={3}
+            value={sshPublicKey}
+            placeholder="ssh-ed25519 AAAA… you@host"
+            spellCheck={false}
+            onChange={(e) => update({ sshPublicKey: e.target.value })}
+          />
+        )}
+      </DraftField>
+      {parsed?.ok ? (
+        <p className="text-sm text-ok" aria-live="polite">
+          Valid {parsed.key.type} key ({parsed.key.bits} bits), fingerprint{' '}
+          <code className="font-mono break-all">{parsed.key.fingerprint}</code>
+          {parsed.key.comment ? ` · ${parsed.key.comment}` : ''}
+        </p>
+      ) : null}
+    </FormSection>
+  );
+}

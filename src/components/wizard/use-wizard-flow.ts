@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useLocation, useNavigate } from 'react-router';
+import { STEPS, type StepId } from '../../shared/constants/steps';
+import type { FieldError } from '../../shared/lib/draft-defaults';
+import { loadValidation, useValidation } from './validation';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { useSecretsStore } from '../../shared/store/secrets-store';
+import { focusFirstInvalid, focusHeading } from './focus';
+
+export interface WizardFlow {
+  step: (typeof STEPS)[number] | undefined;
+  prev: (typeof STEPS)[number] | undefined;
+  next: (typeof STEPS)[number] | undefined;
+  /** The current step's problems once Next was pressed (or a problem link led here). */
+  errors: readonly FieldError[];
+  goBack: () => void;
+  goNext: () => Promise<void>;
+  startOver: () => void;
+}
+
+/**
+ * Back/Next over STEPS: Next validates the step with its secrets, shows the errors and focuses
+ * the first invalid field, or marks the next step visited and goes there. Arriving with
+ * `#field-…` focuses that field; arriving otherwise focuses the page heading.
+ */
+export function useWizardFlow(): WizardFlow {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const index = STEPS.findIndex((s) => s.path === location.pathname);
+  const step = STEPS[index];
+  const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
+  const draft = useDraftStore((s) => s.draft);
+  const secrets = useSecretsStore((s) => s.secrets);
+  const markVisited = useDraftStore((s) => s.markVisited);
+  const shown = step !== undefined && attempted.has(step.id);
+  const validation = useValidation();
+
+  const errors = useMemo(
+    () => (shown && step && validation ? validation.validateStep(step.id, draft, secrets) : []),
+    [shown, step, draft, secrets, validation],
+  );
+
+  const addAttempted = useCallback((id: StepId) => {
+    setAttempted((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+  }, []);
+
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (step) markVisited(step.id);
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    if (target && step) {
+      flushSync(() => addAttempted(step.id));
+      target.focus();
+    } else if (!firstRender.current) {
+      focusHeading();
+    }
+    firstRender.current = false;
+  }, [location.key, location.hash, step, markVisited, addAttempted]);
+
+  const goNext = async () => {
+    if (!step) return;
+    const { validateStep } = await loadValidation();
+    const found = validateStep(
+      step.id,
+      useDraftStore.getState().draft,
+      useSecretsStore.getState().secrets,
+    );
+    if (found.length > 0) {
+      flushSync(() => addAttempted(step.id));
+      focusFirstInvalid(found);
+      return;
+    }
+    const target = STEPS[index + 1];
+    if (!target) return;
+    markVisited(target.id);
+    void navigate(target.path);
+  };
+
+  const goBack = () => {
+    const target = STEPS[index - 1];
+    if (target) void navigate(target.path);
+  };
+
+  const startOver = () => {
+    useDraftStore.getState().reset();
+    useSecretsStore.getState().clearSecrets();
+    setAttempted(new Set());
+    void navigate(STEPS[0].path);
+  };
+
+  return {
+    step,
+    prev: STEPS[index - 1],
+    next: STEPS[index + 1],
+    errors,
+    goBack,
+    goNext,
+    startOver,
+  };
+}

@@ -1,0 +1,50 @@
+import { Outlet } from 'react-router';
+import { ErrorSummary } from '../components/wizard/error-summary';
+import { StartOver } from '../components/wizard/start-over';
+import { StepErrorsProvider } from '../components/wizard/step-errors';
+import { StepNav } from '../components/wizard/step-nav';
+import { Stepper } from '../components/wizard/stepper';
+import { useWizardFlow } from '../components/wizard/use-wizard-flow';
+import { useDraftStore } from '../shared/store/draft-store';
+import { useDocumentTitle } from '../components/wizard/use-document-title';
+
+/** The wizard's frame: header with Start over, the stepper, the step's page, Back/Next. */
+export function WizardLayout() {
+  const flow = useWizardFlow();
+  const visited = useDraftStore((s) => s.visited);
+  useDocumentTitle(flow.step?.title);
+
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-md focus:bg-surface focus:p-2 focus-visible:outline-2 focus-visible:outline-focus"
+      >
+        Skip to the step
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <p className="font-semibold">
+            Catalyst Bootstrap <span className="font-normal text-fg-muted">· new Sovereign</span>
+          </p>
+          <StartOver onConfirm={flow.startOver} />
+        </div>
+      </header>
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
+        <Stepper current={flow.step?.id} visited={visited} />
+        <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
+          <ErrorSummary errors={flow.errors} />
+          <StepErrorsProvider errors={flow.errors}>
+            <Outlet />
+          </StepErrorsProvider>
+          <StepNav
+            backLabel={flow.prev?.title}
+            nextLabel={flow.next?.title}
+            onBack={flow.prev ? flow.goBack : undefined}
+            onNext={flow.next ? () => void flow.goNext() : undefined}
+          />
+        </main>
+      </div>
+    </div>
+  );
+}
