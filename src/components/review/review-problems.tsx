@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { STEPS } from '../../shared/constants/steps';
+import { fieldId, validateDraft } from '../../shared/lib/draft';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { useSecretsStore } from '../../shared/store/secrets-store';
+import { Alert } from '../ui/alert';
+
+/** Every remaining problem in the draft (secrets included), each a link to its field. */
+export function ReviewProblems() {
+  const draft = useDraftStore((s) => s.draft);
+  const secrets = useSecretsStore((s) => s.secrets);
+  const problems = useMemo(() => validateDraft(draft, secrets), [draft, secrets]);
+  if (problems.length === 0) {
+    return (
+      <Alert tone="ok" aria-labelledby="review-problems">
+        <h2 id="review-problems" className="font-semibold">
+          Ready
+        </h2>
+        <p>Every step is complete.</p>
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone="danger" aria-labelledby="review-problems">
+      <h2 id="review-problems" className="font-semibold">
+        {problems.length === 1 ? 'One problem remains' : `${problems.length} problems remain`}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {problems.map((p) => {
+          const step = STEPS.find((s) => s.id === p.step);
+          return (
+            <li key={`${p.path}:${p.message}`}>
+              <Link
+                to={`${step?.path ?? '/'}#${fieldId(p.path)}`}
+                className="text-danger underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+              >
+                {step?.title}: {p.message}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </Alert>
+  );
+}

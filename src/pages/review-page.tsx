@@ -1,0 +1,34 @@
+import { DnsSummary } from '../components/review/dns-summary';
+import { InfrastructureSummary } from '../components/review/infrastructure-summary';
+import { PlatformSummary } from '../components/review/platform-summary';
+import { ReviewProblems } from '../components/review/review-problems';
+import { ReviewSlot } from '../components/review/slot';
+import { StorageSummary } from '../components/review/storage-summary';
+import { PageHeading } from '../components/wizard/page-heading';
+
+/** Step 5: everything chosen, what is still wrong, and the actions on the finished draft. */
+export function ReviewPage() {
+  return (
+    <div className="space-y-6">
+      <PageHeading title="Review">
+        Check every choice, defaults included. Edit a step to change it; problems link to their
+        field.
+      </PageHeading>
+      <ReviewProblems />
+      <InfrastructureSummary />
+      <StorageSummary />
+      <DnsSummary />
+      <PlatformSummary />
+      {/* ─── Slots filled by other features: keep each heading; replace the paragraph. ─── */}
+      <ReviewSlot id="review-graph" title="Dependency graph">
+        <p className="text-sm text-fg-muted">The dependency graph of the installed components.</p>
+      </ReviewSlot>
+      <ReviewSlot id="review-export" title="Export">
+        <p className="text-sm text-fg-muted">Download or import the manifest of this draft.</p>
+      </ReviewSlot>
+      <ReviewSlot id="review-provision" title="Provision">
+        <p className="text-sm text-fg-muted">Send the draft to the bootstrap API.</p>
+      </ReviewSlot>
+    </div>
+  );
+}
