@@ -27,14 +27,16 @@ export function ComponentsPage() {
           Mandatory components are always installed. Choose the others; each brings what it depends
           on, and every card says why it is there.
         </PageHeading>
-        <SelectionCounters
-          chosen={resolved.chosen.size}
-          installed={resolved.installed.size}
-          total={COMPONENTS.length}
-        />
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-fg-muted">
-          {announcement}
-        </p>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <SelectionCounters
+            chosen={resolved.chosen.size}
+            installed={resolved.installed.size}
+            total={COMPONENTS.length}
+          />
+          <p role="status" aria-live="polite" className="text-sm text-fg-muted">
+            {announcement}
+          </p>
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <div className="min-w-0 space-y-6">

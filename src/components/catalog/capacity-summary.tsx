@@ -103,11 +103,17 @@ export function CapacitySummary({ installed, className }: CapacitySummaryProps) 
         {report.level !== 'ok' && (
           <div className={cn('rounded-md border-l-4 bg-muted p-2 text-xs', verdict.className)}>
             <p className="font-semibold">{verdict.title}</p>
-            <ul className="mt-1 list-disc space-y-0.5 pl-4 text-fg">
-              {report.messages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
+            <p className="mt-0.5 text-fg">Choose larger or more nodes in Infrastructure.</p>
+            <details className="mt-1 text-fg">
+              <summary className="cursor-pointer rounded-sm focus-visible:outline-2 focus-visible:outline-focus">
+                Details
+              </summary>
+              <ul className="mt-1 list-disc space-y-0.5 pl-4">
+                {report.messages.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </details>
           </div>
         )}
       </div>
@@ -118,7 +124,7 @@ export function CapacitySummary({ installed, className }: CapacitySummaryProps) 
       )}
       <div className="border-t border-border pt-3">
         <p className="text-sm">
-          Estimated cost:{' '}
+          Nodes cost{' '}
           <span className="text-lg font-semibold">
             {approx}
             {eur.format(cost.totalEur)}

@@ -47,7 +47,7 @@ export const ComponentCard = memo(function ComponentCard(props: ComponentCardPro
       aria-label={name}
       className={cn(
         'flex flex-col gap-2 rounded-lg border bg-surface p-3 shadow-xs',
-        installed ? 'border-accent/40' : 'border-border',
+        installed && !fixed ? 'border-accent/50' : 'border-border',
       )}
     >
       <div className="flex items-start gap-3">
