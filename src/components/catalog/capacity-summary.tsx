@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { ComponentId } from '../../shared/constants/components';
 import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
 import {
@@ -17,6 +17,8 @@ import { UsageBar } from './usage-bar';
 export interface CapacitySummaryProps {
   /** The installed set whose requests are summed (from `useResolvedSelection().installed`). */
   installed: ReadonlySet<ComponentId>;
+  /** The level of the "Capacity and cost" heading (2 on the Components step). */
+  headingLevel?: 2 | 3;
   className?: string;
 }
 
@@ -24,13 +26,21 @@ const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 const eur = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
 const levelOf = (u: number): CapacityLevel => (u > 1 ? 'error' : u > WARN_RATIO ? 'warn' : 'ok');
 
-function RegionUsage({ region, position }: { region: RegionCapacity; position: number }) {
+function RegionUsage({
+  region,
+  position,
+  heading: Heading,
+}: {
+  region: RegionCapacity;
+  position: number;
+  heading: 'h3' | 'h4';
+}) {
   const { requests: r, allocatable: a, usage } = region;
   return (
     <li className="space-y-2">
-      <h3 className="text-sm font-semibold">
+      <Heading className="text-sm font-semibold">
         Region {position} <span className="font-normal text-fg-muted">({region.name})</span>
-      </h3>
+      </Heading>
       <UsageBar
         label="CPU"
         usage={usage.cpu}
@@ -63,7 +73,10 @@ const VERDICT: Record<CapacityLevel, { title: string; className: string }> = {
 };
 
 /** Summed requests of the installed set against each region's nodes, and the monthly cost. */
-export function CapacitySummary({ installed, className }: CapacitySummaryProps) {
+export function CapacitySummary({ installed, headingLevel = 2, className }: CapacitySummaryProps) {
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   const provider = useDraftStore((s) => s.draft.infrastructure.provider);
   const regions = useDraftStore((s) => s.draft.infrastructure.regions);
   const inputs = useMemo(() => capacityInputs(provider, regions), [provider, regions]);
@@ -75,12 +88,12 @@ export function CapacitySummary({ installed, className }: CapacitySummaryProps) 
 
   return (
     <section
-      aria-labelledby="capacity-heading"
+      aria-labelledby={headingId}
       className={cn('space-y-4 rounded-lg border border-border bg-surface p-4', className)}
     >
-      <h2 id="capacity-heading" className="text-base font-semibold">
+      <Heading id={headingId} className="text-base font-semibold">
         Capacity and cost
-      </h2>
+      </Heading>
       <p className="text-sm text-fg-muted">
         {installed.size} components request{' '}
         <span className="font-medium text-fg">
@@ -96,7 +109,7 @@ export function CapacitySummary({ installed, className }: CapacitySummaryProps) 
       </p>
       <ul className="space-y-4">
         {report.regions.map((region, i) => (
-          <RegionUsage key={i} region={region} position={i + 1} />
+          <RegionUsage key={i} region={region} position={i + 1} heading={SubHeading} />
         ))}
       </ul>
       <div aria-live="polite">

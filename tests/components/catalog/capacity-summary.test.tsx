@@ -5,8 +5,10 @@ import { useResolvedSelection } from '../../../src/components/catalog/use-select
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { renderCatalog } from './render-helper';
 
-function Summary() {
-  return <CapacitySummary installed={useResolvedSelection().installed} />;
+function Summary({ headingLevel }: { headingLevel?: 2 | 3 }) {
+  return (
+    <CapacitySummary installed={useResolvedSelection().installed} headingLevel={headingLevel} />
+  );
 }
 
 /** Sets every region's control plane and workers to one size. */
@@ -56,5 +58,13 @@ describe('CapacitySummary', () => {
     // Two regions of 3 control-plane + 3 worker m6i.xlarge at ≈ €164.
     expect(within(summary).getByText(/≈\s*€1,968\.00/)).toBeInTheDocument();
     expect(within(summary).getByText(/converted from the provider/)).toBeInTheDocument();
+  });
+
+  it('takes a heading level so it nests under another heading', () => {
+    renderCatalog(<Summary headingLevel={3} />);
+    expect(
+      screen.getByRole('heading', { level: 3, name: 'Capacity and cost' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: /Region 1/ })).toBeInTheDocument();
   });
 });
