@@ -1,44 +1,153 @@
-// Builds the fastify app: the built SPA (dist/) with history fallback, and health endpoints.
+// Builds the fastify app: the bootstrap API, the built SPA (dist/) with history fallback, health
+// endpoints, security headers and JSON errors; plus the database and the deployment pipeline.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
+import { installBodyParsers } from './body';
+import type { Config } from './config';
+import { loadOrCreateKey } from './crypto';
+import { openRepository } from './db/open';
+import type { Repository } from './db/repository';
+import { ApiError, installErrorHandler } from './errors';
+import { EventBus, notifying } from './event-bus';
+import { createExecutor } from './executor';
+import { Pipeline, type PipelineDeps } from './pipeline';
+import { deploymentRoutes } from './routes/deployments';
+import { eventRoutes } from './routes/events';
+import { metaRoutes } from './routes/meta';
+import { installSecurity } from './security';
 
-export interface AppOptions {
-  distDir: string;
-  logLevel?: string;
+export interface ServerExtras {
+  /** Where log lines go (default stdout); tests capture them. */
+  logStream?: NodeJS.WritableStream;
+  /** The renderer of the GitOps tree (default renderFluxTree). */
+  render?: PipelineDeps['render'];
 }
 
-/** Creates the HTTP app; the caller listens. */
-export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' } });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({ status: 'ready' }));
+export interface Server {
+  app: FastifyInstance;
+  repo: Repository;
+  pipeline: Pipeline;
+  /** Stops the pipeline, the HTTP server and the database, in that order. */
+  close(): Promise<void>;
+}
 
-  if (existsSync(opts.distDir)) {
-    await app.register(fastifyStatic, {
-      root: path.resolve(opts.distDir),
-      index: false,
-      wildcard: false,
-    });
-    const sendIndex = (_req: unknown, reply: { sendFile: (f: string) => unknown }) =>
-      reply.sendFile('index.html');
-    app.get('/', sendIndex);
-    app.setNotFoundHandler((req, reply) => {
-      if (
-        req.method === 'GET' &&
-        !req.url.startsWith('/api/') &&
-        !path.extname(req.url.split('?')[0] ?? '')
-      ) {
-        return reply.sendFile('index.html');
-      }
-      return reply
-        .code(404)
-        .send({
-          error: 'not_found',
-          message: `No route for ${req.method} ${req.url.split('?')[0]}`,
-        });
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Logger options: no request bodies or headers, and redaction in case anything slips in. */
+export function loggerOptions(config: Config, stream?: NodeJS.WritableStream) {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'body',
+        'req.body',
+        'secrets',
+        '*.secrets',
+        'manifest.secrets',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        id: req.id,
+      }),
+    },
+  } satisfies FastifyServerOptions['logger'];
+}
+
+async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasDist = existsSync(path.join(distDir, 'index.html'));
+  app.setNotFoundHandler((req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '';
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (hasDist && req.method === 'GET' && !isApi && !path.extname(pathname)) {
+      return reply.sendFile('index.html');
+    }
+    throw new ApiError(404, 'not_found', `No route for ${req.method} ${pathname.slice(0, 200)}`);
+  });
+  if (!hasDist) return;
+  await app.register(fastifyStatic, {
+    root: path.resolve(distDir),
+    index: false,
+    wildcard: false,
+  });
+  app.get('/', (_req, reply) => reply.sendFile('index.html'));
+}
+
+/** Opens the database, builds the app and the pipeline; the caller listens and resumes. */
+export async function createServer(config: Config, extras: ServerExtras = {}): Promise<Server> {
+  const app = Fastify({
+    logger: loggerOptions(config, extras.logStream),
+    bodyLimit: config.bodyLimit,
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+    trustProxy: false,
+  });
+  const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
+  const bus = new EventBus();
+  const repo = notifying(await openRepository(config), bus);
+  const pipeline = new Pipeline({
+    repo,
+    dataDir: config.dataDir,
+    secretKey,
+    render: extras.render ?? renderFluxTree,
+    executor: createExecutor(config.executor),
+    remote: config.gitopsRemoteUrl
+      ? { url: config.gitopsRemoteUrl, token: config.gitopsRemoteToken }
+      : undefined,
+    log: app.log,
+    concurrency: config.pipelineConcurrency,
+  });
+
+  installErrorHandler(app);
+  installSecurity(app, { apiToken: config.apiToken, corsOrigins: config.corsOrigins });
+  installBodyParsers(app, config.bodyLimit);
+  if (config.rateLimitMax > 0) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: () =>
+        new ApiError(
+          429,
+          'rate_limited',
+          'Too many submissions from this client; retry in a minute',
+        ),
     });
   }
-  return app;
+  metaRoutes(app, { repo, version });
+  deploymentRoutes(app, {
+    repo,
+    pipeline,
+    secretKey,
+    rateLimit:
+      config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
+  });
+  eventRoutes(app, { repo, bus, heartbeatMs: config.sseHeartbeatMs });
+  await serveSpa(app, config.distDir);
+  await app.ready();
+
+  return {
+    app,
+    repo,
+    pipeline,
+    close: async () => {
+      await pipeline.close();
+      await app.close();
+      await repo.close();
+    },
+  };
 }

@@ -1,17 +1,44 @@
 // Entry point of `npm start`: serves the built app and the bootstrap API on one port.
-import { buildApp } from './app';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { createServer } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Catalyst Bootstrap: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
 
-const app = await buildApp({
-  distDir: process.env.DIST_DIR ?? 'dist',
-  logLevel: process.env.LOG_LEVEL ?? 'info',
-});
-await app.listen({ port, host });
-console.log(`Catalyst Bootstrap listening on http://${host}:${port}`);
+const config = configOrExit();
+if (config.freshData) {
+  const dir = path.resolve(config.dataDir);
+  if (dir === path.parse(dir).root || dir === process.cwd()) {
+    console.error(`Catalyst Bootstrap: refusing to empty DATA_DIR=${config.dataDir}`);
+    process.exit(2);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const server = await createServer(config);
+await server.app.listen({ port: config.port, host: config.host });
+const resumed = await server.pipeline.resumeUnfinished();
+const address = server.app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+server.app.log.info({ resumed }, 'deployments resumed');
+console.log(`Catalyst Bootstrap listening on http://${config.host}:${port}`);
+
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    void app.close().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
   });
 }

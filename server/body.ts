@@ -1,0 +1,56 @@
+// Request bodies: the manifest arrives as JSON or YAML text (chosen by Content-Type) and is parsed
+// by the shared `parseManifestText`. Parse errors say where, never quote the body (it has secrets).
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from './errors';
+
+export const JSON_TYPES = ['application/json'];
+export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
+export type BodyFormat = 'json' | 'yaml';
+
+/** A submitted body: its text and the format its Content-Type announced. */
+export interface ManifestBody {
+  format: BodyFormat;
+  text: string;
+}
+
+export function isManifestBody(v: unknown): v is ManifestBody {
+  return typeof v === 'object' && v !== null && typeof (v as ManifestBody).text === 'string';
+}
+
+/** The 415 for a body that does not parse; `where` is a location, never an excerpt. */
+export function unparseable(format: BodyFormat, where = ''): ApiError {
+  return new ApiError(
+    415,
+    'unparseable_body',
+    `The body is not valid ${format === 'json' ? 'JSON' : 'YAML'}${where}`,
+  );
+}
+
+function checkJson(text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const pos = /position (\d+)/.exec(String((err as Error)?.message))?.[1];
+    throw unparseable('json', pos ? ` (at character ${pos})` : '');
+  }
+}
+
+/** Replaces fastify's parsers: JSON and YAML media types only, each as size-limited UTF-8 text. */
+export function installBodyParsers(app: FastifyInstance, bodyLimit: number): void {
+  app.removeAllContentTypeParsers();
+  const add = (types: string[], format: BodyFormat) =>
+    app.addContentTypeParser(types, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => {
+      try {
+        const text = (body as Buffer).toString('utf8');
+        if (text.trim() === '') throw new ApiError(415, 'unparseable_body', 'The body is empty');
+        if (format === 'json') checkJson(text);
+        const parsed: ManifestBody = { format, text };
+        done(null, parsed);
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+  add(JSON_TYPES, 'json');
+  add(YAML_TYPES, 'yaml');
+}

@@ -1,0 +1,130 @@
+// Server configuration from environment variables (documented in docs/api.md). Invalid or unsafe
+// settings refuse to start with a message that names the variable.
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type ExecutorKind = 'none';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  distDir: string;
+  /** PostgreSQL connection string; embedded SQLite in dataDir when unset. */
+  databaseUrl: string | undefined;
+  /** 32-byte AES key from CATALYST_SECRET_KEY; undefined means the key file in dataDir. */
+  secretKey: Buffer | undefined;
+  apiToken: string | undefined;
+  corsOrigins: readonly string[];
+  gitopsRemoteUrl: string | undefined;
+  gitopsRemoteToken: string | undefined;
+  /** POSTs per client per minute; 0 disables the limit. */
+  rateLimitMax: number;
+  logLevel: string;
+  bodyLimit: number;
+  executor: ExecutorKind;
+  /** Start from an empty data directory (E2E_FRESH_DATA=1, for end-to-end runs). */
+  freshData: boolean;
+  sseHeartbeatMs: number;
+  /** Deployment pipelines run at the same time (PIPELINE_CONCURRENCY). */
+  pipelineConcurrency: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_RATE_LIMIT_MAX = 600;
+export const MIN_TOKEN_LENGTH = 16;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function parseSecretKey(raw: string | undefined): Buffer | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw.replace(/\s/g, '')) {
+    throw new ConfigError(
+      'CATALYST_SECRET_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+    );
+  }
+  return key;
+}
+
+function parseToken(raw: string | undefined, host: string): string | undefined {
+  const token = raw === '' ? undefined : raw;
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(`CATALYST_API_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters`);
+  }
+  if (token === undefined && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `Refusing to listen on ${host} without CATALYST_API_TOKEN: anyone who can reach this ` +
+        'address could submit deployments. Set CATALYST_API_TOKEN (e.g. `openssl rand -hex 32`) ' +
+        'or listen on 127.0.0.1.',
+    );
+  }
+  return token;
+}
+
+function parseExecutor(raw: string | undefined): ExecutorKind {
+  const v = raw === undefined || raw === '' ? 'none' : raw;
+  if (v !== 'none') {
+    throw new ConfigError(
+      `EXECUTOR=${v} is not available in this build; the only executor is "none" ` +
+        '(the API writes the GitOps repository and OpenTofu inputs, ready to apply)',
+    );
+  }
+  return v;
+}
+
+/** Reads and checks the configuration; throws ConfigError naming the variable at fault. */
+export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const remoteUrl = env.GITOPS_REMOTE_URL || undefined;
+  if (remoteUrl !== undefined && /^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(remoteUrl)) {
+    throw new ConfigError(
+      'GITOPS_REMOTE_URL must not carry credentials; put the token in GITOPS_REMOTE_TOKEN',
+    );
+  }
+  return {
+    port: intVar(env, 'PORT', 8080, 0, 65535),
+    host,
+    dataDir: env.DATA_DIR || './data',
+    distDir: env.DIST_DIR || 'dist',
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: parseSecretKey(env.CATALYST_SECRET_KEY),
+    apiToken: parseToken(env.CATALYST_API_TOKEN, host),
+    corsOrigins: (env.CORS_ORIGIN ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    gitopsRemoteUrl: remoteUrl,
+    gitopsRemoteToken: env.GITOPS_REMOTE_TOKEN || undefined,
+    rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, 1_000_000),
+    logLevel,
+    bodyLimit: intVar(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 64 * 1024 * 1024),
+    executor: parseExecutor(env.EXECUTOR),
+    freshData: env.E2E_FRESH_DATA === '1',
+    sseHeartbeatMs: intVar(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 3_600_000),
+    pipelineConcurrency: intVar(env, 'PIPELINE_CONCURRENCY', 2, 1, 64),
+  };
+}

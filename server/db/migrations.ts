@@ -1,0 +1,69 @@
+// Schema migrations for both databases. A `migrations` table records the versions applied;
+// each migration runs once, in order, inside a transaction. Append new versions; never edit old ones.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+const table = (ordType: string, blob: string) => `
+CREATE TABLE deployments (
+  ord ${ordType},
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_message TEXT NOT NULL,
+  manifest TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  idempotency_key TEXT UNIQUE,
+  component_count INTEGER NOT NULL,
+  commit_sha TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX deployments_status ON deployments (status);
+CREATE TABLE secrets (
+  deployment_id TEXT NOT NULL REFERENCES deployments (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  ciphertext ${blob} NOT NULL,
+  iv ${blob} NOT NULL,
+  tag ${blob} NOT NULL,
+  PRIMARY KEY (deployment_id, name)
+);
+CREATE TABLE events (
+  deployment_id TEXT NOT NULL REFERENCES deployments (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  time TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  level TEXT NOT NULL,
+  message TEXT NOT NULL,
+  component TEXT,
+  state TEXT,
+  duration_ms INTEGER,
+  PRIMARY KEY (deployment_id, seq)
+);
+CREATE TABLE artifacts (
+  deployment_id TEXT NOT NULL REFERENCES deployments (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (deployment_id, name)
+);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'deployments, secrets, events, artifacts',
+    sqlite: table('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'),
+    postgres: table('BIGSERIAL PRIMARY KEY', 'BYTEA'),
+  },
+];
+
+export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;

@@ -1,0 +1,79 @@
+// Admission of a submitted manifest: the shared parser and contract (parseManifestText: syntax,
+// apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
+// capacity engine (requests against the chosen nodes).
+import { findSize } from '../src/shared/constants/domain';
+import { computeCapacity, sumRequests, type RegionSpec } from '../src/shared/lib/capacity';
+import { CATALOG_INDEX } from '../src/shared/lib/catalog-graph';
+import { MAX_MANIFEST_BYTES, parseManifestText } from '../src/shared/lib/manifest-io';
+import type { SovereignManifest } from '../src/shared/schemas/manifest';
+import type { Problem } from '../src/shared/schemas/api';
+import { unparseable, type ManifestBody } from './body';
+import { ApiError } from './errors';
+
+const MAX_PROBLEMS = 200;
+
+function regionSpecs(manifest: SovereignManifest): RegionSpec[] {
+  const { provider, regions } = manifest.spec.infrastructure;
+  const pool = (sizeId: string, count: number) => {
+    const s = findSize(provider, sizeId);
+    return { vcpu: s?.vcpu ?? 0, ramGiB: s?.ramGiB ?? 0, diskGB: s?.diskGB ?? 0, count };
+  };
+  return regions.map((r) => ({
+    name: r.cloudRegion,
+    controlPlane: pool(r.controlPlane.size, r.controlPlane.count),
+    workers: pool(r.workers.size, r.workers.count),
+  }));
+}
+
+/** Problems that make the platform not fit its nodes (capacity level 'error'), one per region. */
+export function capacityProblems(manifest: SovereignManifest): Problem[] {
+  const installed = manifest.spec.components.map((c) => c.id);
+  const report = computeCapacity(sumRequests(CATALOG_INDEX, installed), regionSpecs(manifest));
+  return report.regions.flatMap((r, i) =>
+    r.level === 'error'
+      ? [
+          {
+            path: `spec.infrastructure.regions[${i}]`,
+            message: `Nodes too small for the installed components: ${r.messages.join('; ')}`,
+          },
+        ]
+      : [],
+  );
+}
+
+const SYNTAX_AT = /^line (\d+), column (\d+)/;
+
+/**
+ * The validated manifest of a body, or the ApiError to answer with: 415 when the text is not
+ * YAML/JSON at all, 413 when it is too long, 400 `invalid_manifest` with every problem otherwise.
+ */
+export function admitManifest(body: ManifestBody): SovereignManifest {
+  if (body.text.length > MAX_MANIFEST_BYTES) {
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `The manifest is longer than ${MAX_MANIFEST_BYTES} characters`,
+    );
+  }
+  const parsed = parseManifestText(body.text);
+  if (!parsed.ok) {
+    const syntax = parsed.problems.find((p) => p.path === '(document)');
+    if (syntax) {
+      const at = SYNTAX_AT.exec(syntax.message);
+      throw unparseable(body.format, at ? ` (line ${at[1]}, column ${at[2]})` : '');
+    }
+    throw invalid(parsed.problems);
+  }
+  const problems = capacityProblems(parsed.manifest);
+  if (problems.length) throw invalid(problems);
+  return parsed.manifest;
+}
+
+function invalid(problems: readonly Problem[]): ApiError {
+  return new ApiError(
+    400,
+    'invalid_manifest',
+    `The manifest has ${problems.length} problem(s)`,
+    problems.slice(0, MAX_PROBLEMS).map((p) => ({ path: p.path, message: p.message })),
+  );
+}
