@@ -1,0 +1,198 @@
+// The interactive dependency graph of the Sovereign's components: React Flow drawing the
+// layered layout of the current selection, with a toolbar, a side panel per component, chain
+// highlighting on hover/focus, keyboard navigation and SVG/PNG export. Lazy-loaded.
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeTypes,
+} from '@xyflow/react';
+import type { FamilyId } from '../../shared/constants/catalog-types';
+import { COMPONENTS, type ComponentId } from '../../shared/constants/components';
+import { RemovalDialog } from '../catalog/removal-dialog';
+import { useComponentToggle } from '../catalog/use-component-toggle';
+import { cn } from '../ui/cn';
+import { ComponentNodeComponent, type ComponentNode } from './component-node';
+import { DependencyEdgeComponent } from './dependency-edge';
+import { GraphActionsContext, nodeDomId, type GraphActions } from './graph-actions';
+import { nextNode } from './graph-navigation';
+import { GraphSidePanel } from './graph-side-panel';
+import { GraphToolbar } from './graph-toolbar';
+import { useGraphElements, useGraphModel } from './use-graph-elements';
+import { useGraphExport } from './use-graph-export';
+
+const nodeTypes: NodeTypes = { component: ComponentNodeComponent };
+const edgeTypes: EdgeTypes = { dependency: DependencyEdgeComponent };
+const minimapColor = (n: ComponentNode) => (n.data.installed ? n.data.color : 'transparent');
+
+/** Theme: React Flow's variables mapped onto the app's Tailwind tokens (light and dark). */
+const themeClass =
+  '[--xy-background-color:var(--color-bg)] [--xy-edge-stroke:var(--color-fg-muted)] [--xy-minimap-background-color:var(--color-surface)] [--xy-controls-button-background-color:var(--color-surface)] [--xy-controls-button-background-color-hover:var(--color-muted)] [--xy-controls-button-color:var(--color-fg)] [--xy-controls-button-border-color:var(--color-border)]';
+
+function GraphView({ className }: { className?: string }) {
+  const [showAll, setShowAll] = useState(false);
+  const [family, setFamily] = useState<FamilyId | 'all'>('all');
+  const [hovered, setHovered] = useState<ComponentId | null>(null);
+  const [focused, setFocused] = useState<ComponentId | null>(null);
+  const [openId, setOpenId] = useState<ComponentId | null>(null);
+  const [message, setMessage] = useState('');
+  const model = useGraphModel(showAll);
+  const { nodes, edges } = useGraphElements(model, { showAll, family, hovered, focused, openId });
+  const { toggle, pending, confirm, cancel, announcement } = useComponentToggle();
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const boxes = model.layout.nodes;
+
+  const reveal = useCallback(
+    (id: ComponentId, centre: boolean) => {
+      const box = boxes.get(id);
+      const el = document.getElementById(nodeDomId(id));
+      const frame = wrapper.current?.getBoundingClientRect();
+      const rect = el?.getBoundingClientRect();
+      const inView =
+        frame &&
+        rect &&
+        rect.left >= frame.left &&
+        rect.right <= frame.right &&
+        rect.top >= frame.top &&
+        rect.bottom <= frame.bottom;
+      if (box && (centre || !inView))
+        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
+          zoom: Math.max(flow.getZoom(), 0.8),
+          duration: 200,
+        });
+    },
+    [boxes, flow],
+  );
+
+  const actions = useMemo<GraphActions>(
+    () => ({
+      open: (id) => {
+        setOpenId(id);
+        setFocused(id);
+      },
+      hover: setHovered,
+      move: (from, key) => {
+        const to = nextNode(boxes, from, key);
+        setFocused(to);
+        document.getElementById(nodeDomId(to))?.focus({ preventScroll: true });
+        reveal(to, false);
+      },
+    }),
+    [boxes, reveal],
+  );
+
+  const find = useCallback(
+    (query: string) => {
+      const q = query.trim().toLowerCase();
+      const hit = q
+        ? COMPONENTS.find(
+            (c) => boxes.has(c.id) && (c.name.toLowerCase().includes(q) || c.id.includes(q)),
+          )
+        : undefined;
+      if (!hit) return false;
+      setFocused(hit.id);
+      reveal(hit.id, true);
+      requestAnimationFrame(() =>
+        document.getElementById(nodeDomId(hit.id))?.focus({ preventScroll: true }),
+      );
+      return true;
+    },
+    [boxes, reveal],
+  );
+
+  const exportAs = useGraphExport(model, setMessage);
+
+  return (
+    <GraphActionsContext.Provider value={actions}>
+      <section
+        aria-label="Dependency graph"
+        className={cn(
+          'flex min-h-[28rem] flex-col overflow-hidden rounded-lg border border-border bg-surface',
+          className,
+        )}
+      >
+        <GraphToolbar
+          showAll={showAll}
+          onShowAll={setShowAll}
+          family={family}
+          onFamily={setFamily}
+          onFind={find}
+          onFit={() => void flow.fitView({ duration: 200 })}
+          onExport={(f) => void exportAs(f)}
+        />
+        <p role="status" aria-live="polite" className="min-h-5 px-3 py-0.5 text-xs text-fg-muted">
+          {announcement}
+        </p>
+        {message && (
+          <p role="alert" className="px-3 py-1 text-sm text-danger">
+            {message}
+          </p>
+        )}
+        <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+          <div
+            ref={wrapper}
+            className="relative min-h-[24rem] flex-1"
+            data-graph-nodes={nodes.length}
+            data-graph-edges={edges.length}
+          >
+            <ReactFlow<ComponentNode>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              colorMode="system"
+              className={themeClass}
+              fitView
+              minZoom={0.1}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              nodesFocusable={false}
+              edgesFocusable={false}
+              elementsSelectable={false}
+              onlyRenderVisibleElements={nodes.length > 300}
+              proOptions={{ hideAttribution: true }}
+              aria-label="Component dependency graph: dependencies on the left, what needs them to the right"
+            >
+              <Background />
+              <Controls showInteractive={false} />
+              <MiniMap<ComponentNode>
+                nodeColor={minimapColor}
+                pannable
+                zoomable
+                ariaLabel="Overview of the graph"
+              />
+            </ReactFlow>
+          </div>
+          {openId && (
+            <GraphSidePanel
+              id={openId}
+              resolved={model.resolved}
+              onOpen={actions.open}
+              onToggle={toggle}
+              onClose={() => setOpenId(null)}
+            />
+          )}
+        </div>
+        <RemovalDialog pending={pending} onConfirm={confirm} onCancel={cancel} />
+      </section>
+    </GraphActionsContext.Provider>
+  );
+}
+
+/** The dependency graph with its own React Flow provider; the default export is for lazy(). */
+export function DependencyGraph({ className }: { className?: string }) {
+  return (
+    <ReactFlowProvider>
+      <GraphView className={className} />
+    </ReactFlowProvider>
+  );
+}
+
+export default DependencyGraph;

@@ -1,0 +1,127 @@
+// The side panel of one component: what it is, why it is installed, what it needs and what
+// needs it, its chart, namespace and resource requests, and the Add/Remove button.
+import type { ReactNode } from 'react';
+import { getComponent, type ComponentId } from '../../shared/constants/components';
+import { getFamily } from '../../shared/constants/families';
+import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
+import { explainWhy, formatWhy } from '../../shared/lib/explain-why';
+import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
+import { nameOf } from '../catalog/component-status';
+import { Button } from '../ui/button';
+
+export interface GraphSidePanelProps {
+  id: ComponentId;
+  resolved: ResolvedSelection<ComponentId>;
+  onOpen: (id: ComponentId) => void;
+  onToggle: (id: ComponentId, install: boolean) => void;
+  onClose: () => void;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-1.5">
+      <dt className="text-xs font-medium tracking-wide text-fg-muted uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm text-fg">{children}</dd>
+    </div>
+  );
+}
+
+function Links({
+  ids,
+  onOpen,
+  none,
+}: {
+  ids: readonly ComponentId[];
+  onOpen: (id: ComponentId) => void;
+  none: string;
+}) {
+  if (ids.length === 0) return <span className="text-fg-muted">{none}</span>;
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {ids.map((d) => (
+        <li key={d}>
+          <button
+            type="button"
+            onClick={() => onOpen(d)}
+            className="rounded border border-border px-1.5 py-0.5 text-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-focus"
+          >
+            {nameOf(d)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Details of one component and its Add/Remove action (through the same engine as the Components step). */
+export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: GraphSidePanelProps) {
+  const c = getComponent(id);
+  const reason = explainWhy(CATALOG_INDEX, resolved, id);
+  const installed = reason.kind !== 'not-installed';
+  const fixed = reason.kind === 'mandatory' || reason.kind === 'locked';
+  const neededBy = installed
+    ? (resolved.requiredBy.get(id) ?? [])
+    : (CATALOG_INDEX.dependents.get(id) ?? []);
+  const r = c.resources;
+  return (
+    <aside
+      aria-labelledby="graph-panel-title"
+      className="flex w-full flex-col gap-2 overflow-y-auto border-border bg-surface p-4 md:w-80 md:border-l"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <h2 id="graph-panel-title" className="text-lg font-semibold">
+            {c.name}
+          </h2>
+          <p className="text-sm text-fg-muted">{c.role}</p>
+        </div>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onClose}
+          aria-label={`Close details of ${c.name}`}
+        >
+          ✕
+        </Button>
+      </div>
+      <p
+        role="note"
+        aria-label="Why it is installed"
+        className="rounded-md bg-muted px-2 py-1.5 text-sm"
+      >
+        {formatWhy(reason, nameOf)}
+      </p>
+      <dl className="divide-y divide-border">
+        <Row label="Family and tier">
+          {getFamily(c.family).name} · {c.tier}
+        </Row>
+        <Row label="Depends on">
+          <Links ids={c.dependsOn} onOpen={onOpen} none="Nothing" />
+        </Row>
+        <Row label={installed ? 'Needed by (installed)' : 'Needed by'}>
+          <Links ids={neededBy} onOpen={onOpen} none="Nothing" />
+        </Row>
+        <Row label="Helm chart">
+          {c.chart ? `${c.chart.name} ${c.chart.version}` : 'No upstream Helm chart'}
+        </Row>
+        <Row label="Namespace">
+          <code>{c.namespace}</code>
+        </Row>
+        <Row label="Resource requests">
+          {r.cpuMillicores} mCPU · {r.memoryMiB} MiB memory · {r.storageGiB} GiB storage
+        </Row>
+      </dl>
+      {fixed ? (
+        <p className="text-sm text-fg-muted">
+          {reason.kind === 'mandatory'
+            ? 'Mandatory: it cannot be removed.'
+            : 'Locked: a mandatory component needs it.'}
+        </p>
+      ) : (
+        <Button variant={installed ? 'danger' : 'primary'} onClick={() => onToggle(id, !installed)}>
+          {installed ? `Remove ${c.name}` : `Add ${c.name}`}
+        </Button>
+      )}
+    </aside>
+  );
+}
