@@ -39,7 +39,10 @@ export const routes: RouteObject[] = [
     ],
   },
   // ─── Routes owned by other engineers: add each as ONE lazily-loaded line here. ───
-  // { path: '/graph', lazy: async () => ({ Component: (await import('../pages/graph-page')).GraphPage }) },
+  {
+    path: '/graph',
+    lazy: async () => ({ Component: (await import('../pages/graph-page')).GraphPage }),
+  },
   // { path: '/deployments', lazy: async () => ({ Component: (await import('../pages/deployments-page')).DeploymentsPage }) },
   // { path: '/deployments/:id', lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }) },
   // ─── end of other engineers' routes ───

@@ -8,6 +8,7 @@ import { RemovalDialog } from '../components/catalog/removal-dialog';
 import { SelectionCounters } from '../components/catalog/selection-counters';
 import { useComponentToggle } from '../components/catalog/use-component-toggle';
 import { useResolvedSelection } from '../components/catalog/use-selection';
+import { CatalogWithGraph } from '../components/graph/catalog-with-graph';
 import { PageHeading } from '../components/wizard/page-heading';
 import { COMPONENTS } from '../shared/constants/components';
 import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
@@ -39,7 +40,7 @@ export function ComponentsPage() {
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
-        <div className="min-w-0 space-y-6">
+        <CatalogWithGraph>
           <CatalogToolbar filter={filter} onChange={setFilter} />
           <CatalogSections
             filter={deferredFilter}
@@ -47,7 +48,7 @@ export function ComponentsPage() {
             statuses={statuses}
             onToggle={toggle}
           />
-        </div>
+        </CatalogWithGraph>
         <aside aria-label="Capacity and cost summary" className="lg:sticky lg:top-4 lg:self-start">
           <CapacitySummary
             installed={resolved.installed}

@@ -1,3 +1,4 @@
+import { DependencyGraphPanel } from '../components/graph/dependency-graph-panel';
 import { DnsSummary } from '../components/review/dns-summary';
 import { InfrastructureSummary } from '../components/review/infrastructure-summary';
 import { PlatformSummary } from '../components/review/platform-summary';
@@ -21,7 +22,7 @@ export function ReviewPage() {
       <PlatformSummary />
       {/* ─── Slots filled by other features: keep each heading; replace the paragraph. ─── */}
       <ReviewSlot id="review-graph" title="Dependency graph">
-        <p className="text-sm text-fg-muted">The dependency graph of the installed components.</p>
+        <DependencyGraphPanel className="h-[36rem]" />
       </ReviewSlot>
       <ReviewSlot id="review-export" title="Export">
         <p className="text-sm text-fg-muted">Download or import the manifest of this draft.</p>
