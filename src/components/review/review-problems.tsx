@@ -13,7 +13,7 @@ export function ReviewProblems() {
   const problems = useMemo(() => validateDraft(draft, secrets), [draft, secrets]);
   if (problems.length === 0) {
     return (
-      <Alert tone="ok" aria-labelledby="review-problems">
+      <Alert tone="ok" role="region" aria-labelledby="review-problems">
         <h2 id="review-problems" className="font-semibold">
           Ready
         </h2>
@@ -22,7 +22,7 @@ export function ReviewProblems() {
     );
   }
   return (
-    <Alert tone="danger" aria-labelledby="review-problems">
+    <Alert tone="danger" role="region" aria-labelledby="review-problems">
       <h2 id="review-problems" className="font-semibold">
         {problems.length === 1 ? 'One problem remains' : `${problems.length} problems remain`}
       </h2>
