@@ -50,12 +50,17 @@ export function bundleStats(distDir = 'dist'): BundleStats {
     .filter((f) => f.endsWith('.js'));
   const cssFiles = new Set([...firstKeys].flatMap((k) => manifest[k]?.css ?? []));
 
-  const graphEntries = Object.keys(manifest).filter(
-    (k) => manifest[k]?.isDynamicEntry && /components\/graph\//.test(manifest[k]?.src ?? k),
+  // The graph chunk: what only the graph's lazy entries load (shared helpers that other lazy
+  // pages load too are not counted as the graph's).
+  const isGraph = (k: string) => /components\/graph\//.test(manifest[k]?.src ?? k);
+  const dynamicKeys = Object.keys(manifest).filter((k) => manifest[k]?.isDynamicEntry);
+  const otherKeys = new Set(
+    dynamicKeys.filter((k) => !isGraph(k)).flatMap((k) => [...staticClosure(manifest, k)]),
   );
   const graphKeys = new Set<string>();
-  for (const g of graphEntries)
-    for (const k of staticClosure(manifest, g)) if (!firstKeys.has(k)) graphKeys.add(k);
+  for (const g of dynamicKeys.filter(isGraph))
+    for (const k of staticClosure(manifest, g))
+      if (!firstKeys.has(k) && !otherKeys.has(k)) graphKeys.add(k);
   const graphFiles = [...graphKeys].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js'));
 
   return {
