@@ -12,7 +12,11 @@ import {
 } from '../src/shared/lib/manifest-io';
 import { removalImpact } from '../src/shared/lib/removal-impact';
 import { zipFiles } from '../src/shared/lib/zip';
-import { manifestJsonSchema, type SovereignManifest } from '../src/shared/schemas/manifest';
+import {
+  manifestJsonSchema,
+  validateManifest,
+  type SovereignManifest,
+} from '../src/shared/schemas/manifest';
 import { CliError, type CliIo } from './io';
 
 /** Splits `a,b , c` into ids; names every unknown one. */
@@ -64,13 +68,17 @@ export async function init(io: CliIo, o: InitOptions): Promise<number> {
     chosen = impact.nextChosen;
   }
   draft.components.chosen = chosen;
-  const text = serializeManifest(buildManifest(draft), o.format);
+  const manifest = buildManifest(draft);
+  const text = serializeManifest(manifest, o.format);
   if (o.output) {
     await io.writeFile(o.output, text);
-    io.err(
-      `wrote ${o.output}; fill in spec.organization and spec.infrastructure.sshPublicKey, then run: catalyst validate ${o.output}\n`,
-    );
+    io.err(`wrote ${o.output}\n`);
   } else io.out(text);
+  const check = validateManifest(manifest);
+  if (!check.ok) {
+    io.err(`still to fill in before it validates:\n`);
+    for (const p of check.problems) io.err(`  ${p.path}: ${p.message}\n`);
+  }
   return 0;
 }
 

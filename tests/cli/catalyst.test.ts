@@ -1,0 +1,227 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { run } from '../../cli/main';
+import type { CliIo } from '../../cli/io';
+import { buildManifest } from '../../src/shared/lib/manifest';
+import { serializeManifest } from '../../src/shared/lib/manifest-io';
+import { validDraft, SSH_KEY } from '../shared/lib/manifest-fixtures';
+
+const BIN = path.resolve(process.cwd(), 'bin/catalyst.js');
+let dir: string;
+let valid: string;
+
+function catalyst(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:/);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'catalyst-cli-'));
+  valid = path.join(dir, 'acme.yaml');
+  writeFileSync(valid, serializeManifest(buildManifest(validDraft()), 'yaml'));
+  writeFileSync(path.join(dir, 'key.pub'), `${SSH_KEY}\n`);
+});
+
+describe('catalyst (spawned)', () => {
+  it('--help prints the usage and exits 0', () => {
+    const r = catalyst('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: catalyst <command>/);
+    expect(r.stdout).toMatch(/validate <file>/);
+  });
+
+  it('validate: exit 0 for a valid manifest', () => {
+    const r = catalyst('validate', valid);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/valid Sovereign "acme"/);
+  });
+
+  it('validate: every problem as "path: message" and exit 1', () => {
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      readFileSync(valid, 'utf8')
+        .replace('- id: velero', '- id: veloro')
+        .replace('name: acme\n', 'name: A\n'),
+    );
+    const r = catalyst('validate', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^spec\.components\[\d+\]\.id: unknown component "veloro"$/m);
+    expect(r.stderr).toMatch(/^metadata\.name: /m);
+    noStack(r.stderr);
+  });
+
+  it.each<[string, string[], string | null, RegExp]>([
+    ['a missing file', ['validate', 'nope.yaml'], null, /^catalyst: nope\.yaml: no such file\n$/],
+    [
+      'broken YAML',
+      ['validate', 'broken.yaml'],
+      'a: [\n',
+      /^\(document\): line \d+, column \d+: /m,
+    ],
+    [
+      'the wrong kind',
+      ['validate', 'cm.yaml'],
+      'apiVersion: v1\nkind: ConfigMap\n',
+      /^kind: expected "Sovereign", found "ConfigMap"$/m,
+    ],
+    ['an unknown command', ['frobnicate'], null, /^catalyst: unknown command "frobnicate"/],
+    ['an unknown option', ['validate', '--frob'], null, /^catalyst: Unknown option '--frob'/],
+    ['render without -o', ['render', 'x.yaml'], null, /^catalyst: render: missing -o/],
+  ])('one clear line and a non-zero exit for %s', (_, args, content, expected) => {
+    if (content !== null) writeFileSync(path.join(dir, args[1]!), content);
+    const r = catalyst(...args);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(expected);
+    noStack(r.stderr);
+  });
+
+  it('init writes a manifest with the defaults, the choice applied, that validates once filled in', () => {
+    const out = path.join(dir, 'init.yaml');
+    const r = catalyst(
+      'init',
+      '--name',
+      'beta',
+      '--org',
+      'Beta',
+      '--email',
+      'ops@beta.example',
+      '--ssh-key',
+      'key.pub',
+      '--with',
+      'langfuse,ntfy',
+      '--without',
+      'falco',
+      '-o',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^ {2}spec\.storage\.tiers\[2\]\.accountId: /m);
+    const text = readFileSync(out, 'utf8');
+    writeFileSync(
+      out,
+      text.replace(
+        'bucket: catalyst-cold-archive',
+        `bucket: catalyst-cold-archive\n        accountId: ${'a'.repeat(32)}`,
+      ),
+    );
+    const m = parse(text);
+    const reason = (id: string) =>
+      m.spec.components.find((c: { id: string }) => c.id === id)?.reason;
+    expect(m.metadata.name).toBe('beta');
+    expect(reason('langfuse')).toBe('chosen');
+    expect(reason('falco')).toBeUndefined();
+    expect(reason('trivy')).toBe('chosen');
+    expect(catalyst('validate', out).code).toBe(0);
+  });
+
+  it('init refuses to remove a mandatory or locked component and names unknown ids', () => {
+    expect(catalyst('init', '--without', 'cilium').stderr).toBe(
+      'catalyst: --without: cannot remove "cilium": it is mandatory\n',
+    );
+    expect(catalyst('init', '--without', 'keycloak').stderr).toMatch(
+      /cannot remove "keycloak": mandatory gitea needs it/,
+    );
+    const r = catalyst('init', '--with', 'veloro,velero');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('catalyst: --with: unknown component "veloro"\n');
+  });
+
+  it('render writes the Flux tree', () => {
+    const out = path.join(dir, 'tree');
+    const r = catalyst('render', valid, '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote \d+ files/);
+    expect(readdirSync(path.join(out, 'clusters/acme'))).toEqual(
+      expect.arrayContaining(['kustomization.yaml', 'NOT-PACKAGED.md', 'network']),
+    );
+  });
+
+  it('schema prints the JSON Schema', () => {
+    const r = catalyst('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).properties.kind.const).toBe('Sovereign');
+  });
+});
+
+describe('catalyst validate (in-process fuzz)', () => {
+  const memoryIo = (files: Record<string, string>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = {
+      out: (t) => void out.push(t),
+      err: (t) => void err.push(t),
+      readFile: async (p) => {
+        if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+        return files[p]!;
+      },
+      writeFile: async () => {},
+    };
+    return { io, out, err };
+  };
+
+  it('never throws and exits 0 or 1 with output for random and mutated documents', async () => {
+    const base = readFileSync(valid, 'utf8');
+    const doc = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(fc.nat(base.length), fc.nat(base.length), fc.string({ maxLength: 10 }))
+        .map(([a, b, s]) => base.slice(0, Math.min(a, b)) + s + base.slice(Math.max(a, b))),
+    );
+    await fc.assert(
+      fc.asyncProperty(doc, async (text) => {
+        const { io, out, err } = memoryIo({ 'm.yaml': text });
+        const code = await run(['validate', 'm.yaml'], io);
+        expect([0, 1]).toContain(code);
+        expect((code === 0 ? out : err).join('').length).toBeGreaterThan(0);
+        noStack(err.join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on random argument lists', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(
+              'init',
+              'validate',
+              'render',
+              'schema',
+              '-o',
+              '--with',
+              '--without',
+              '--name',
+              'm.yaml',
+              '--format',
+              'x',
+            ),
+            fc.string(),
+          ),
+          { maxLength: 6 },
+        ),
+        async (args) => {
+          const { io } = memoryIo({ 'm.yaml': 'kind: Sovereign' });
+          const code = await run(args, io);
+          expect(Number.isInteger(code)).toBe(true);
+          expect(code).not.toBe(70);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
