@@ -100,7 +100,9 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
   if (step === 'dns') run(dnsSchema, draft.dns, 'dns');
   if (step === 'components') run(componentsSchema, draft.components, 'components');
   if (secrets) errors.push(...secretErrors(step, draft, secrets));
-  return errors;
+  // One message per field: "is required" hides the format message of the same empty field.
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.path) && Boolean(seen.add(e.path)));
 }
 
 /** Every problem in the draft, in step order. */
