@@ -1,0 +1,180 @@
+// One harness for the server tests: the real server in-process on an ephemeral port (logs captured)
+// or as a child process, a temp DATA_DIR, and PostgreSQL schemas when DATABASE_URL is given.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { createServer, type Server, type ServerExtras } from '../../server/app';
+import { loadConfig } from '../../server/config';
+
+export const PG_URL = process.env.DATABASE_URL;
+
+/** The databases every repository-level test runs on: SQLite always, PostgreSQL when configured. */
+export const DATABASES: readonly ('sqlite' | 'postgres')[] = PG_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+
+export function tempDir(prefix = 'catalyst-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A fresh PostgreSQL schema and a connection string that uses it (so runs do not interfere). */
+export async function freshPgUrl(): Promise<string> {
+  if (!PG_URL) throw new Error('DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+export interface TestServer {
+  url: string;
+  server: Server;
+  dataDir: string;
+  /** Every log line written so far. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the real app in-process on 127.0.0.1 and an ephemeral port. */
+export async function startServer(
+  opts: { env?: Record<string, string>; db?: 'sqlite' | 'postgres'; extras?: ServerExtras } = {},
+): Promise<TestServer> {
+  const dataDir = opts.env?.DATA_DIR ?? tempDir();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DIST_DIR: path.join(dataDir, 'no-dist'),
+    RATE_LIMIT_MAX: '0',
+    LOG_LEVEL: 'warn',
+    ...(opts.db === 'postgres' ? { DATABASE_URL: await freshPgUrl() } : {}),
+    ...opts.env,
+  });
+  const server = await createServer(config, { logStream, ...opts.extras });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    dataDir,
+    logs,
+    close: async () => {
+      await server.close();
+      if (!opts.env?.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs a body to /api/v1/deployments. */
+export function submit(
+  base: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}/api/v1/deployments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+/** Starts `node --import tsx server/main.ts` and resolves once it prints its address. */
+export function spawnServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(text);
+      if (m?.[1]) resolve({ url: m[1], child, output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output.join('')}`)));
+  });
+}
+
+export interface SseMessage {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+/**
+ * Reads an SSE stream until `stopAfter` messages (or the stream ends), then aborts the request.
+ * Comments (heartbeats) and `retry:` lines are skipped.
+ */
+export async function readSse(
+  url: string,
+  headers: Record<string, string> = {},
+  stopAfter = Infinity,
+): Promise<SseMessage[]> {
+  const ac = new AbortController();
+  const res = await fetch(url, { headers, signal: ac.signal });
+  if (!res.ok || !res.body) throw new Error(`SSE ${res.status}`);
+  const messages: SseMessage[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const msg: SseMessage = { event: 'message', data: '' };
+        let hasData = false;
+        for (const line of block.split('\n')) {
+          if (line.startsWith('id: ')) msg.id = line.slice(4);
+          else if (line.startsWith('event: ')) msg.event = line.slice(7);
+          else if (line.startsWith('data: ')) {
+            msg.data += line.slice(6);
+            hasData = true;
+          }
+        }
+        if (hasData) messages.push(msg);
+        if (messages.length >= stopAfter) return messages;
+      }
+    }
+  } finally {
+    ac.abort();
+  }
+  return messages;
+}
