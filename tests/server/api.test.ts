@@ -67,7 +67,7 @@ describe('POST /api/v1/deployments', () => {
   });
 
   it('rejects an invalid manifest with 400 and a problem per path', async () => {
-    const m = validManifest('beta') as unknown as Record<string, any>;
+    const m = validManifest('beta');
     m.spec.components.push({ id: 'no-such-thing', version: null, reason: 'chosen' });
     m.metadata.name = 'Bad Name';
     const body = await expectError(await submit(t.url, JSON.stringify(m)), 400, 'invalid_manifest');
@@ -213,11 +213,16 @@ describe('GET endpoints', () => {
       components: unknown[];
     };
     expect(catalog.components.length).toBeGreaterThan(60);
-    const doc = (await (await fetch(`${t.url}/api/openapi.json`)).json()) as Record<string, any>;
+    interface Doc {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+    }
+    const doc = (await (await fetch(`${t.url}/api/openapi.json`)).json()) as Doc;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/v1/deployments/{id}/events');
-    expect(doc.components.schemas.SovereignManifest.properties.spec).toBeDefined();
-    expect(doc.components.schemas.Deployment.properties.status.enum).toContain('ready-to-apply');
+    expect(doc.components.schemas.SovereignManifest?.properties.spec).toBeDefined();
+    expect(doc.components.schemas.Deployment?.properties.status?.enum).toContain('ready-to-apply');
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${t.url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
