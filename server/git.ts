@@ -2,7 +2,7 @@
 // through a temporary work tree with the git CLI, optionally pushed to GITOPS_REMOTE_URL.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -103,6 +103,23 @@ export async function commitTree(
   } finally {
     await rm(base, { recursive: true, force: true });
   }
+}
+
+/**
+ * Removes lock files a killed git process left in the repositories under DATA_DIR/git. Called at
+ * startup, before any pipeline runs, when no git process of this server can hold them.
+ */
+export async function clearStaleLocks(dataDir: string): Promise<number> {
+  const root = path.join(dataDir, 'git');
+  if (!existsSync(root)) return 0;
+  let removed = 0;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    if (!e.isFile() || !e.name.endsWith('.lock')) continue;
+    await rm(path.join(e.parentPath, e.name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** The remote URL for a Sovereign: `{name}` in GITOPS_REMOTE_URL is replaced by its name. */

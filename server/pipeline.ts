@@ -9,7 +9,15 @@ import { validateManifest, type SovereignManifest } from '../src/shared/schemas/
 import { openSecret } from './crypto';
 import type { NewEvent, Repository } from './db/repository';
 import type { Executor } from './executor';
-import { commitTree, pushTree, repoPath, scrub, type RemoteConfig, type TreeFile } from './git';
+import {
+  clearStaleLocks,
+  commitTree,
+  pushTree,
+  repoPath,
+  scrub,
+  type RemoteConfig,
+  type TreeFile,
+} from './git';
 import { buildTofuInputs, TFVARS_PATH } from './tofu-inputs';
 
 export interface PipelineDeps {
@@ -51,6 +59,7 @@ export class Pipeline {
 
   /** Queues every deployment a previous process left unfinished. */
   async resumeUnfinished(): Promise<number> {
+    await clearStaleLocks(this.deps.dataDir);
     const ids = await this.deps.repo.listUnfinished();
     for (const id of ids) this.enqueue(id);
     return ids.length;
