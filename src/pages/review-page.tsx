@@ -2,6 +2,7 @@ import { DependencyGraphPanel } from '../components/graph/dependency-graph-panel
 import { DnsSummary } from '../components/review/dns-summary';
 import { InfrastructureSummary } from '../components/review/infrastructure-summary';
 import { PlatformSummary } from '../components/review/platform-summary';
+import { ProvisionSection } from '../components/review/provision-section';
 import { ReviewProblems } from '../components/review/review-problems';
 import { ReviewSlot } from '../components/review/slot';
 import { StorageSummary } from '../components/review/storage-summary';
@@ -28,7 +29,7 @@ export function ReviewPage() {
         <p className="text-sm text-fg-muted">Download or import the manifest of this draft.</p>
       </ReviewSlot>
       <ReviewSlot id="review-provision" title="Provision">
-        <p className="text-sm text-fg-muted">Send the draft to the bootstrap API.</p>
+        <ProvisionSection />
       </ReviewSlot>
     </div>
   );
