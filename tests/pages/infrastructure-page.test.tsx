@@ -113,9 +113,10 @@ describe('Infrastructure step', () => {
 
   it('shows the monthly cost of the nodes', async () => {
     const { user } = renderStep();
-    // zoned: 2 regions x (3 x cpx32 control plane + 3 x cpx32 workers) x €14.49
-    expect(screen.getByText(/€173\.88 per month/)).toBeVisible();
+    // zoned: 2 regions x (3 x cpx32 control plane at €14.49 + 4 x cpx42 workers at €25.49)
+    expect(screen.getByText(/€290\.86 per month/)).toBeVisible();
+    // Region 1 without HA: 1 control-plane node instead of 3 (-2 x €14.49)
     await user.click(screen.getAllByLabelText(/^Highly available control plane/)[0]!);
-    expect(screen.getByText(/€144\.90 per month/)).toBeVisible();
+    expect(screen.getByText(/€261\.88 per month/)).toBeVisible();
   });
 });

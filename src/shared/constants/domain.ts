@@ -28,7 +28,10 @@ export interface ProviderDef {
   readonly name: string;
   readonly regions: readonly string[];
   readonly sizes: readonly ServerSize[];
+  /** Default control-plane node size. */
   readonly defaultSize: string;
+  /** Default worker node size: big enough that the default platform fits four of them per region. */
+  readonly defaultWorkerSize: string;
   readonly credential: CredentialFormat;
 }
 
@@ -67,6 +70,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
     name: 'Hetzner Cloud',
     regions: ['fsn1', 'nbg1', 'hel1', 'ash', 'hil'],
     defaultSize: 'cpx32',
+    defaultWorkerSize: 'cpx42',
     sizes: [
       hetzner('cx23', 2, 4, 40, 3.99),
       hetzner('cx33', 4, 8, 80, 6.49),
@@ -100,6 +104,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
     name: 'Amazon Web Services',
     regions: ['eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-2', 'ap-southeast-1'],
     defaultSize: 'm6i.xlarge',
+    defaultWorkerSize: 'm6i.2xlarge',
     sizes: [
       estimated('m6i.large', 2, 8, 100, 82),
       estimated('m6i.xlarge', 4, 16, 100, 164),
@@ -119,6 +124,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
     name: 'Microsoft Azure',
     regions: ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia'],
     defaultSize: 'Standard_D4s_v5',
+    defaultWorkerSize: 'Standard_D8s_v5',
     sizes: [
       estimated('Standard_D2s_v5', 2, 8, 100, 78),
       estimated('Standard_D4s_v5', 4, 16, 100, 156),
@@ -138,6 +144,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
     name: 'Oracle Cloud Infrastructure',
     regions: ['eu-frankfurt-1', 'eu-amsterdam-1', 'us-ashburn-1', 'us-phoenix-1', 'ap-singapore-1'],
     defaultSize: 'VM.Standard.E5.Flex.2.16',
+    defaultWorkerSize: 'VM.Standard.E5.Flex.4.32',
     sizes: [
       estimated('VM.Standard.E5.Flex.1.8', 2, 8, 100, 34),
       estimated('VM.Standard.E5.Flex.2.16', 4, 16, 100, 67),
@@ -156,6 +163,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
     name: 'Huawei Cloud',
     regions: ['eu-west-101', 'eu-west-204', 'cn-north-4', 'ap-southeast-1', 'me-east-1'],
     defaultSize: 'c7n.xlarge.2',
+    defaultWorkerSize: 'c7n.2xlarge.2',
     sizes: [
       estimated('c7n.large.2', 2, 4, 100, 62),
       estimated('c7n.xlarge.2', 4, 8, 100, 124),

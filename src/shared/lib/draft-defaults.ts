@@ -43,6 +43,9 @@ export function defaultChosen(): ComponentId[] {
   return COMPONENTS.filter((c) => c.tier === 'recommended').map((c) => c.id);
 }
 
+/** Workers per region by default: with the default sizes the default platform stays under 80%. */
+export const DEFAULT_WORKER_COUNT = 4;
+
 /** Regions for a topology: keeps what the user set for existing regions, fills the rest with defaults. */
 export function regionsForTopology(
   topology: TopologyId,
@@ -56,13 +59,19 @@ export function regionsForTopology(
       prev?.cloudRegion && p.regions.includes(prev.cloudRegion)
         ? prev.cloudRegion
         : (p.regions[i % p.regions.length] ?? '');
-    const keepSize = (size: string | undefined) =>
-      size && p.sizes.some((s) => s.id === size) ? size : p.defaultSize;
+    const keepSize = (size: string | undefined, fallback: string) =>
+      size && p.sizes.some((s) => s.id === size) ? size : fallback;
     return {
       cloudRegion,
       buildingBlocks: [...slot.blocks],
-      controlPlane: { size: keepSize(prev?.controlPlane.size), ha: prev?.controlPlane.ha ?? true },
-      workers: { size: keepSize(prev?.workers.size), count: prev?.workers.count ?? 3 },
+      controlPlane: {
+        size: keepSize(prev?.controlPlane.size, p.defaultSize),
+        ha: prev?.controlPlane.ha ?? true,
+      },
+      workers: {
+        size: keepSize(prev?.workers.size, p.defaultWorkerSize),
+        count: prev?.workers.count ?? DEFAULT_WORKER_COUNT,
+      },
     };
   });
 }

@@ -55,8 +55,8 @@ describe('CapacitySummary', () => {
     renderCatalog(<Summary />);
     act(() => useDraftStore.getState().setProvider('aws'));
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
-    // Two regions of 3 control-plane + 3 worker m6i.xlarge at ≈ €164.
-    expect(within(summary).getByText(/≈\s*€1,968\.00/)).toBeInTheDocument();
+    // Two regions of 3 control-plane m6i.xlarge at ≈ €164 + 4 worker m6i.2xlarge at ≈ €328.
+    expect(within(summary).getByText(/≈\s*€3,608\.00/)).toBeInTheDocument();
     expect(within(summary).getByText(/converted from the provider/)).toBeInTheDocument();
   });
 
