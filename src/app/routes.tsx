@@ -43,8 +43,14 @@ export const routes: RouteObject[] = [
     path: '/graph',
     lazy: async () => ({ Component: (await import('../pages/graph-page')).GraphPage }),
   },
-  // { path: '/deployments', lazy: async () => ({ Component: (await import('../pages/deployments-page')).DeploymentsPage }) },
-  // { path: '/deployments/:id', lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }) },
+  {
+    path: '/deployments',
+    lazy: async () => ({ Component: (await import('../pages/deployments-page')).DeploymentsPage }),
+  },
+  {
+    path: '/deployments/:id',
+    lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }),
+  },
   // ─── end of other engineers' routes ───
   { path: '*', Component: NotFound },
 ];

@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { ErrorSummary } from '../components/wizard/error-summary';
 import { StartOver } from '../components/wizard/start-over';
 import { StepErrorsProvider } from '../components/wizard/step-errors';
@@ -27,7 +27,15 @@ export function WizardLayout() {
           <p className="font-semibold">
             Catalyst Bootstrap <span className="font-normal text-fg-muted">· new Sovereign</span>
           </p>
-          <StartOver onConfirm={flow.startOver} />
+          <div className="flex items-center gap-4">
+            <Link
+              to="/deployments"
+              className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
+            >
+              Deployments
+            </Link>
+            <StartOver onConfirm={flow.startOver} />
+          </div>
         </div>
       </header>
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
