@@ -1,7 +1,7 @@
 // The one HTTP client of the browser: the only module that calls fetch. It adds the API token,
 // bounds every request with a timeout, turns every failure into an ApiError and parses every
-// success body with its zod schema.
-import * as z from 'zod/mini';
+// success body with its zod schema. (Also exports `apiToken`, `authHeaders`, `ApiRequestError` and
+// the `apiFetch(path, schema, init)` form, which the fetch-based event reader uses.)
 import { apiErrorSchema, type Problem } from '../schemas/api';
 
 /** sessionStorage key of the bearer token (CATALYST_API_TOKEN), asked for after a 401. */
@@ -37,11 +37,19 @@ export class ApiError extends Error {
     this.problems = opts.problems ?? [];
   }
 
+  /** The server's error code (same as `error`). */
+  get code(): string {
+    return this.error;
+  }
+
   /** True when sending the same request again may succeed (no answer, or a 5xx / 429). */
   get retryable(): boolean {
     return this.kind !== 'http' || this.status >= 500 || this.status === 429;
   }
 }
+
+/** Another name for ApiError. */
+export { ApiError as ApiRequestError };
 
 /** The stored API token, or null. */
 export function getApiToken(): string | null {
@@ -56,6 +64,17 @@ export function getApiToken(): string | null {
 export function setApiToken(token: string | null): void {
   if (token) sessionStorage.setItem(API_TOKEN_STORAGE_KEY, token);
   else sessionStorage.removeItem(API_TOKEN_STORAGE_KEY);
+}
+
+/** The stored API token, or null (same as getApiToken). */
+export const apiToken = getApiToken;
+
+/** Request headers with the bearer token when one is stored. */
+export function authHeaders(extra: HeadersInit = {}): Headers {
+  const headers = new Headers(extra);
+  const token = getApiToken();
+  if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return headers;
 }
 
 /** Request options: fetch's, plus a timeout. */
@@ -82,15 +101,32 @@ async function errorOf(res: Response): Promise<ApiError> {
   });
 }
 
+interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+const isParser = (v: unknown): v is Parser<unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as Parser<unknown>).parse === 'function';
+
 /**
- * Sends a request to the API (same origin) and resolves with the Response when it is 2xx;
- * otherwise rejects with an ApiError. Adds `Authorization: Bearer` when a token is stored.
+ * Sends a request to the API (same origin) and resolves with the Response when it is 2xx, or,
+ * given a schema, with the JSON body parsed by it; otherwise rejects with an ApiError. Adds
+ * `Authorization: Bearer` when a token is stored.
  */
-export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
+export function apiFetch(path: string, init?: ApiInit): Promise<Response>;
+export function apiFetch<T>(path: string, schema: Parser<T>, init?: ApiInit): Promise<T>;
+export async function apiFetch<T>(
+  path: string,
+  schemaOrInit?: Parser<T> | ApiInit,
+  maybeInit?: ApiInit,
+): Promise<Response | T> {
+  if (isParser(schemaOrInit)) return apiJson(path, schemaOrInit, maybeInit);
+  return send(path, schemaOrInit ?? {});
+}
+
+async function send(path: string, init: ApiInit): Promise<Response> {
   const { timeoutMs = REQUEST_TIMEOUT_MS, signal, headers: given, ...rest } = init;
-  const headers = new Headers(given);
-  const token = getApiToken();
-  if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  const headers = authHeaders(given);
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let res: Response;
@@ -111,27 +147,17 @@ export async function apiFetch(path: string, init: ApiInit = {}): Promise<Respon
 }
 
 /** GETs or sends JSON and parses the answer with `schema` (never a cast). */
-export async function apiJson<S extends z.ZodMiniType>(
-  path: string,
-  schema: S,
-  init: ApiInit = {},
-): Promise<z.infer<S>> {
+export async function apiJson<T>(path: string, schema: Parser<T>, init: ApiInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (!headers.has('accept')) headers.set('accept', 'application/json');
-  const res = await apiFetch(path, { ...init, headers });
-  let body: unknown;
+  const res = await send(path, { ...init, headers });
   try {
-    body = await res.json();
+    return schema.parse(await res.json());
   } catch {
-    body = undefined;
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
     throw new ApiError({
       kind: 'invalid-response',
       status: res.status,
       message: `The server's answer to ${path} is not what this app understands`,
     });
   }
-  return parsed.data;
 }
