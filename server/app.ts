@@ -84,6 +84,13 @@ async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
     root: path.resolve(distDir),
     index: false,
     wildcard: false,
+    // The build writes .br and .gz beside each asset (vite.config.ts): served by Accept-Encoding.
+    preCompressed: true,
+    setHeaders: (reply, filePath) => {
+      // Hashed file names under assets/ never change; everything else is revalidated.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
   app.get('/', (_req, reply) => reply.sendFile('index.html'));
 }

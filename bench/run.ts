@@ -1,0 +1,111 @@
+// `npm run bench`: prints a table of named figures and writes bench/results.json (one flat
+// object of numbers) and the figures table of docs/PERFORMANCE.md. Needs a build (npm test
+// builds; otherwise this builds first). Set BENCH_SKIP=lighthouse,api to leave parts out.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchEngine } from './engine';
+import { benchManifest } from './manifest';
+import { benchLayout } from './layout';
+import { bundleStats } from './bundle-stats';
+import { benchApi, freePort, waitHealthy } from './api';
+import { LIGHTHOUSE_ROUTES, lighthouseScores } from './lighthouse';
+
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const results: Record<string, number> = {};
+const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 1000) / 1000);
+function record(figures: Record<string, number>) {
+  for (const [k, v] of Object.entries(figures)) results[k] = round(v);
+}
+
+function section(name: string) {
+  console.log(`\n[bench] ${name} ...`);
+}
+
+section('engine');
+record(benchEngine());
+section('manifest and Flux tree');
+record(benchManifest());
+section('graph layout');
+const layout = benchLayout();
+record(layout);
+results['layout.catalog.ms'] = round(layout['layered.catalog.ms']!);
+results['layout.1000.ms'] = round(layout['layered.1000.ms']!);
+
+section('bundle');
+if (!existsSync('dist/.vite/manifest.json')) {
+  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+const bundle = bundleStats('dist');
+record({
+  'bundle.firstLoad.gzipKB': bundle.firstLoadGzipKB,
+  'bundle.css.gzipKB': bundle.cssGzipKB,
+  'bundle.graph.gzipKB': bundle.graphGzipKB,
+});
+
+if (!skip.has('api')) {
+  section('api (autocannon, 50 connections, 10 s)');
+  record(await benchApi(10, 50));
+}
+
+if (!skip.has('lighthouse')) {
+  section('lighthouse (mobile)');
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: 'bench/tmp/lighthouse-data',
+      E2E_FRESH_DATA: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/healthz`, 30_000);
+    for (const route of LIGHTHOUSE_ROUTES) {
+      const s = lighthouseScores(`http://127.0.0.1:${port}${route}`);
+      results[`lighthouse.mobile.performance${route}`] = s.performance;
+      results[`lighthouse.mobile.accessibility${route}`] = s.accessibility;
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+console.log(
+  '\n' +
+    Object.entries(results)
+      .map(([k, v]) => `${k.padEnd(52)} ${v}`)
+      .join('\n'),
+);
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+
+// docs/PERFORMANCE.md: replace the generated block between the markers.
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+  '',
+  '| figure | value |',
+  '| --- | ---: |',
+  ...Object.entries(results).map(([k, v]) => `| \`${k}\` | ${v} |`),
+].join('\n');
+const doc = 'docs/PERFORMANCE.md';
+if (existsSync(doc)) {
+  const text = readFileSync(doc, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (text.includes(start) && text.includes(end)) {
+    writeFileSync(
+      doc,
+      text.slice(0, text.indexOf(start) + start.length) +
+        '\n' +
+        table +
+        '\n' +
+        text.slice(text.indexOf(end)),
+    );
+  }
+}
+console.log('\n[bench] wrote bench/results.json and docs/PERFORMANCE.md');
+process.exit(0);
