@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import { downloadBlob } from '../../shared/lib/download';
+import { renderFluxTree } from '../../shared/lib/flux/render-flux-tree';
+import { buildManifest } from '../../shared/lib/manifest';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { gitopsZipName } from '../manifest/export-files';
+import { FileTreeView } from '../manifest/file-tree-view';
+import { groupFluxFiles } from '../manifest/flux-file-tree';
+import { YamlCode } from '../manifest/yaml-code';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+
+/** The Flux GitOps tree of the current draft: browse its files, read one, download them all. */
+export function GitopsViewer() {
+  const draft = useDraftStore((s) => s.draft);
+  const { name, files, tree } = useMemo(() => {
+    const manifest = buildManifest(draft);
+    const name = manifest.metadata.name || 'sovereign';
+    const files = renderFluxTree(manifest);
+    return { name, files, tree: groupFluxFiles(files, `clusters/${name}`) };
+  }, [draft]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [zipError, setZipError] = useState<string | null>(null);
+  const file = files.find((f) => f.path === selected) ?? null;
+
+  const toggle = (folder: string, open?: boolean) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (open ?? !prev.has(folder)) next.add(folder);
+      else next.delete(folder);
+      return next;
+    });
+  const expandAll = () => setExpanded(new Set(tree.folders.map((f) => f.name)));
+
+  const downloadZip = async () => {
+    setZipError(null);
+    try {
+      const { zipFiles } = await import('../../shared/lib/zip');
+      const bytes = zipFiles(files);
+      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), gitopsZipName(name));
+    } catch (error) {
+      setZipError(`The archive could not be built: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="mr-auto text-sm text-fg-muted">
+          {files.length} files under <code className="font-mono">{tree.root}/</code>, one folder per
+          Flux category. Generated from the draft; the bootstrap API commits the same tree.
+        </p>
+        <Button size="sm" onClick={expandAll}>
+          Expand all
+        </Button>
+        <Button size="sm" onClick={() => setExpanded(new Set())}>
+          Collapse all
+        </Button>
+        <Button size="sm" variant="primary" onClick={() => void downloadZip()}>
+          Download GitOps tree
+        </Button>
+      </div>
+      {zipError ? (
+        <Alert tone="danger" role="alert">
+          {zipError}
+        </Alert>
+      ) : null}
+      <div className="grid gap-3 lg:grid-cols-[minmax(16rem,22rem)_1fr]">
+        <div className="max-h-[32rem] overflow-auto rounded-md border border-border p-1">
+          <FileTreeView
+            tree={tree}
+            label={`GitOps tree of ${name}`}
+            expanded={expanded}
+            onToggle={toggle}
+            onExpandAll={expandAll}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        </div>
+        <div className="min-w-0 space-y-2">
+          {file ? (
+            <>
+              <h3 className="font-mono text-sm font-semibold break-all">{file.path}</h3>
+              <YamlCode
+                text={file.content}
+                label={`Content of ${file.path}`}
+                highlight={file.path.endsWith('.yaml')}
+                className="max-h-[30rem]"
+              />
+            </>
+          ) : (
+            <p className="rounded-md border border-dashed border-border p-6 text-sm text-fg-muted">
+              Choose a file in the tree to read it.
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
