@@ -1,4 +1,5 @@
 import { DependencyGraphPanel } from '../components/graph/dependency-graph-panel';
+import { ExportPanel } from '../components/manifest/export-panel';
 import { DnsSummary } from '../components/review/dns-summary';
 import { InfrastructureSummary } from '../components/review/infrastructure-summary';
 import { PlatformSummary } from '../components/review/platform-summary';
@@ -26,7 +27,7 @@ export function ReviewPage() {
         <DependencyGraphPanel className="h-[36rem]" />
       </ReviewSlot>
       <ReviewSlot id="review-export" title="Export">
-        <p className="text-sm text-fg-muted">Download or import the manifest of this draft.</p>
+        <ExportPanel />
       </ReviewSlot>
       <ReviewSlot id="review-provision" title="Provision">
         <ProvisionSection />
