@@ -2,8 +2,14 @@
 // endpoints, security headers and JSON errors; plus the database and the deployment pipeline.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { createIndexHtml } from './spa-preload';
 import rateLimit from '@fastify/rate-limit';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
 import { installBodyParsers } from './body';
@@ -71,11 +77,18 @@ export function loggerOptions(config: Config, stream?: NodeJS.WritableStream) {
 
 async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
   const hasDist = existsSync(path.join(distDir, 'index.html'));
+  const indexHtml = hasDist ? createIndexHtml(distDir) : null;
+  const sendIndex = (pathname: string, reply: FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml!(pathname));
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
-    if (hasDist && req.method === 'GET' && !isApi && !path.extname(pathname)) {
-      return reply.sendFile('index.html');
+    const isPage = req.method === 'GET' || req.method === 'HEAD';
+    if (hasDist && isPage && !isApi && !path.extname(pathname)) {
+      return sendIndex(pathname, reply);
     }
     throw new ApiError(404, 'not_found', `No route for ${req.method} ${pathname.slice(0, 200)}`);
   });
@@ -92,7 +105,7 @@ async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/', (_req, reply) => reply.sendFile('index.html'));
+  app.get('/', (_req, reply) => sendIndex('/', reply));
 }
 
 /** Opens the database, builds the app and the pipeline; the caller listens and resumes. */
