@@ -23,7 +23,7 @@ export function ComponentStates({ components }: { components: readonly Component
       {components.length === 0 ? (
         <p className="text-sm text-fg-muted">Listed once the GitOps tree is committed.</p>
       ) : (
-        <ol className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <ol className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           {components.map((c, i) => (
             <li key={c.id} className="flex items-center justify-between gap-2 py-0.5">
               <span className="min-w-0 truncate" title={c.message}>

@@ -64,7 +64,7 @@ export function DeploymentProgress({ id }: { id: string }) {
         />
       ) : null}
       {statusMessage ? (
-        <Card aria-live="polite" className="text-sm">
+        <Card role="region" aria-label="Status" aria-live="polite" className="text-sm">
           <p>{statusMessage}</p>
           {d?.commit ? (
             <p className="mt-1 text-xs text-fg-muted">
