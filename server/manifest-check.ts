@@ -1,8 +1,8 @@
 // Admission of a submitted manifest: the shared parser and contract (parseManifestText: syntax,
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
 // capacity engine (requests against the chosen nodes).
-import { findSize } from '../src/shared/constants/domain';
-import { computeCapacity, sumRequests, type RegionSpec } from '../src/shared/lib/capacity';
+import { computeCapacity, sumRequests } from '../src/shared/lib/capacity';
+import { capacityInputs } from '../src/shared/lib/node-pools';
 import { CATALOG_INDEX } from '../src/shared/lib/catalog-graph';
 import { MAX_MANIFEST_BYTES, parseManifestText } from '../src/shared/lib/manifest-io';
 import {
@@ -18,23 +18,14 @@ import { ApiError } from './errors';
 
 const MAX_PROBLEMS = 200;
 
-function regionSpecs(manifest: SovereignManifest): RegionSpec[] {
-  const { provider, regions } = manifest.spec.infrastructure;
-  const pool = (sizeId: string, count: number) => {
-    const s = findSize(provider, sizeId);
-    return { vcpu: s?.vcpu ?? 0, ramGiB: s?.ramGiB ?? 0, diskGB: s?.diskGB ?? 0, count };
-  };
-  return regions.map((r) => ({
-    name: r.cloudRegion,
-    controlPlane: pool(r.controlPlane.size, r.controlPlane.count),
-    workers: pool(r.workers.size, r.workers.count),
-  }));
-}
-
 /** Problems that make the platform not fit its nodes (capacity level 'error'), one per region. */
 export function capacityProblems(manifest: SovereignManifest): Problem[] {
   const installed = manifest.spec.components.map((c) => c.id);
-  const report = computeCapacity(sumRequests(CATALOG_INDEX, installed), regionSpecs(manifest));
+  const { provider, regions } = manifest.spec.infrastructure;
+  const report = computeCapacity(
+    sumRequests(CATALOG_INDEX, installed),
+    capacityInputs(provider, regions).specs,
+  );
   return report.regions.flatMap((r, i) =>
     r.level === 'error'
       ? [

@@ -11,7 +11,7 @@ import {
 } from '../../shared/lib/capacity';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { cn } from '../ui/cn';
-import { capacityInputs } from './capacity-inputs';
+import { capacityInputs } from '../../shared/lib/node-pools';
 import { UsageBar } from './usage-bar';
 
 export interface CapacitySummaryProps {

@@ -1,4 +1,5 @@
 import { getProvider, getTopology, findSize } from '../../shared/constants/domain';
+import { controlPlaneCount } from '../../shared/lib/node-pools';
 import { parseSshPublicKey } from '../../shared/lib/ssh-key';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
@@ -37,7 +38,7 @@ export function InfrastructureSummary() {
             </p>
             <p className="text-fg-muted">Blocks: {r.buildingBlocks.join(', ') || 'none'}</p>
             <p>
-              Control plane {pool(r.controlPlane.size, r.controlPlane.ha ? 3 : 1)}
+              Control plane {pool(r.controlPlane.size, controlPlaneCount(r.controlPlane))}
               {r.controlPlane.ha ? ' (HA)' : ''}
             </p>
             <p>Workers {pool(r.workers.size, r.workers.count)}</p>

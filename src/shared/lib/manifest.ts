@@ -1,5 +1,6 @@
 // The wizard draft as a Sovereign manifest and back. Pure: both directions are functions of
 // their input and the catalog, and `draftFromManifest(buildManifest(d))` equals `canonicalDraft(d)`.
+import { controlPlaneCount } from './node-pools';
 import { COMPONENTS, getComponent, isComponentId, type ComponentId } from '../constants/components';
 import {
   DNSSEC_ALGORITHM,
@@ -116,7 +117,7 @@ export function buildManifest(draft: Draft): SovereignManifest {
           name: `region-${i + 1}`,
           cloudRegion: r.cloudRegion,
           buildingBlocks: [...r.buildingBlocks],
-          controlPlane: { size: r.controlPlane.size, count: r.controlPlane.ha ? 3 : 1 },
+          controlPlane: { size: r.controlPlane.size, count: controlPlaneCount(r.controlPlane) },
           workers: { size: r.workers.size, count: r.workers.count },
         })),
       },

@@ -1,4 +1,6 @@
-import { getTopology, findSize } from '../../../shared/constants/domain';
+import { getTopology } from '../../../shared/constants/domain';
+import { monthlyCost } from '../../../shared/lib/capacity';
+import { capacityInputs } from '../../../shared/lib/node-pools';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { FieldError } from '../../ui/field';
@@ -12,15 +14,8 @@ export function RegionsSection() {
   const infra = useDraftStore((s) => s.draft.infrastructure);
   const slots = getTopology(infra.topology).regions;
   const countError = useFieldError('infrastructure.regions');
-  let total = 0;
-  let estimate = false;
-  for (const r of infra.regions) {
-    const cp = findSize(infra.provider, r.controlPlane.size);
-    const w = findSize(infra.provider, r.workers.size);
-    total += (cp?.eurPerMonth ?? 0) * (r.controlPlane.ha ? 3 : 1);
-    total += (w?.eurPerMonth ?? 0) * (Number.isFinite(r.workers.count) ? r.workers.count : 0);
-    estimate ||= Boolean(cp?.priceIsEstimate || w?.priceIsEstimate);
-  }
+  const { priced, priceIsEstimate: estimate } = capacityInputs(infra.provider, infra.regions);
+  const total = monthlyCost(priced).totalEur;
   return (
     <FormSection legend="Regions" description="Each region is one Kubernetes cluster.">
       <FieldError id={`${fieldId('infrastructure.regions')}-error`} message={countError} />

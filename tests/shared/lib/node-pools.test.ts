@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityInputs } from '../../../src/components/catalog/capacity-inputs';
+import { capacityInputs, controlPlaneCount } from '../../../src/shared/lib/node-pools';
 import type { RegionDraft } from '../../../src/shared/schemas/draft';
 
 const region = (cp: string, ha: boolean, workers: string, count: number): RegionDraft => ({
@@ -35,5 +35,13 @@ describe('capacityInputs', () => {
     const unknown = capacityInputs('hetzner', [region('nope', true, 'cx23', 1)]);
     expect(unknown.unknownSizes).toEqual(['nope']);
     expect(unknown.specs[0]?.controlPlane.vcpu).toBe(0);
+  });
+});
+
+describe('controlPlaneCount', () => {
+  it('reads the wizard HA flag and the manifest node count', () => {
+    expect(controlPlaneCount({ ha: true })).toBe(3);
+    expect(controlPlaneCount({ ha: false })).toBe(1);
+    expect(controlPlaneCount({ count: 3 })).toBe(3);
   });
 });
