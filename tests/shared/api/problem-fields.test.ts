@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { draftFieldOfManifestPath, fieldProblems } from '../../../src/shared/api/problem-fields';
+import { manifestPathOfDraftPath } from '../../../src/shared/schemas/manifest';
+
+describe('draftFieldOfManifestPath', () => {
+  it.each([
+    ['metadata.name', 'infrastructure', 'infrastructure.sovereignName'],
+    ['spec.organization.email', 'infrastructure', 'infrastructure.organization.email'],
+    ['spec.infrastructure.sshPublicKey', 'infrastructure', 'infrastructure.sshPublicKey'],
+    [
+      'spec.infrastructure.regions[0].workers.count',
+      'infrastructure',
+      'infrastructure.regions.0.workers.count',
+    ],
+    [
+      'spec.infrastructure.regions[1].controlPlane.count',
+      'infrastructure',
+      'infrastructure.regions.1.controlPlane.ha',
+    ],
+    ['spec.infrastructure.regions[1]', 'infrastructure', 'infrastructure.regions.1.workers.size'],
+    ['spec.infrastructure.credentialsSecretRef.name', 'infrastructure', 'secrets.providerToken'],
+    ['spec.storage.tiers[0].maxAgeDays', 'storage', 'storage.tiers.hotDays'],
+    ['spec.storage.tiers[1].maxAgeDays', 'storage', 'storage.tiers.warmDays'],
+    ['spec.storage.tiers[2].bucket', 'storage', 'storage.cold.bucket'],
+    ['spec.storage.seaweedfs.replication', 'storage', 'storage.seaweedfs.replication'],
+    ['spec.dns.domain', 'dns', 'dns.domain'],
+    ['spec.dns.dnssec.enabled', 'dns', 'dns.dnssec'],
+    ['spec.dns.registrarSecretRef', 'dns', 'secrets.registrarToken'],
+    ['secrets.provider-credentials.token', 'infrastructure', 'secrets.providerToken'],
+    ['secrets.cold-tier-credentials.secretAccessKey', 'storage', 'secrets.coldSecretAccessKey'],
+    ['spec.components[3].id', 'components', null],
+  ])('%s -> %s %s', (manifestPath, step, path) => {
+    expect(draftFieldOfManifestPath(manifestPath)).toEqual({ step, path });
+  });
+
+  it('inverts manifestPathOfDraftPath for the wizard fields', () => {
+    for (const path of [
+      'infrastructure.sovereignName',
+      'infrastructure.organization.name',
+      'infrastructure.regions.0.cloudRegion',
+      'infrastructure.regions.1.workers.size',
+      'storage.cold.accountId',
+      'storage.tiers.warmDays',
+      'dns.subdomain',
+    ]) {
+      expect(draftFieldOfManifestPath(manifestPathOfDraftPath(path))?.path).toBe(path);
+    }
+  });
+
+  it('puts unknown paths on Review, in step order', () => {
+    const placed = fieldProblems([
+      { path: '(root)', message: 'not an object' },
+      { path: 'spec.dns.domain', message: 'bad' },
+      { path: 'metadata.name', message: 'bad name' },
+    ]);
+    expect(placed.map((p) => [p.step, p.path])).toEqual([
+      ['infrastructure', 'infrastructure.sovereignName'],
+      ['dns', 'dns.domain'],
+      ['review', null],
+    ]);
+  });
+});
