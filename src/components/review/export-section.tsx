@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { STEPS } from '../../shared/constants/steps';
 import { downloadText } from '../../shared/lib/download';
 import { buildManifest, withSecrets } from '../../shared/lib/manifest';
 import { serializeManifest, type ManifestFormat } from '../../shared/lib/manifest-io';
@@ -28,6 +29,7 @@ export function ExportSection() {
   const draft = useDraftStore((s) => s.draft);
   const secrets = useSecretsStore((s) => s.secrets);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const secretsId = useId();
   const manifest = useMemo(() => buildManifest(draft), [draft]);
   const preview = useMemo(() => serializeManifest(manifest, 'yaml'), [manifest]);
@@ -147,7 +149,9 @@ export function ExportSection() {
           setIncludeSecrets(false);
           setCurl(null);
           setOutcome(o);
-          void navigate('/wizard/review');
+          // Review's path comes from the one step list; the notice keeps focus when already there.
+          const review = STEPS.find((s) => s.id === 'review')?.path ?? '/wizard/review';
+          if (pathname !== review) void navigate(review);
         }}
       />
     </div>
