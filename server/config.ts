@@ -1,5 +1,6 @@
 // Server configuration from environment variables (documented in docs/api.md). Invalid or unsafe
 // settings refuse to start with a message that names the variable.
+import path from 'node:path';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -108,8 +109,9 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: intVar(env, 'PORT', 8080, 0, 65535),
     host,
-    dataDir: env.DATA_DIR || './data',
-    distDir: env.DIST_DIR || 'dist',
+    // Absolute, so child processes (git) that run in other folders find it.
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    distDir: path.resolve(env.DIST_DIR || 'dist'),
     databaseUrl: env.DATABASE_URL || undefined,
     secretKey: parseSecretKey(env.CATALYST_SECRET_KEY),
     apiToken: parseToken(env.CATALYST_API_TOKEN, host),

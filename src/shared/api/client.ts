@@ -1,7 +1,6 @@
 // The one HTTP client of the browser: the only module that calls fetch. It adds the API token,
 // bounds every request with a timeout, turns every failure into an ApiError and parses every
-// success body with its zod schema. (Also exports `apiToken`, `authHeaders`, `ApiRequestError` and
-// the `apiFetch(path, schema, init)` form, which the fetch-based event reader uses.)
+// success body with its zod schema.
 import { apiErrorSchema, type Problem } from '../schemas/api';
 
 /** sessionStorage key of the bearer token (CATALYST_API_TOKEN), asked for after a 401. */
@@ -48,9 +47,6 @@ export class ApiError extends Error {
   }
 }
 
-/** Another name for ApiError. */
-export { ApiError as ApiRequestError };
-
 /** The stored API token, or null. */
 export function getApiToken(): string | null {
   try {
@@ -66,11 +62,8 @@ export function setApiToken(token: string | null): void {
   else sessionStorage.removeItem(API_TOKEN_STORAGE_KEY);
 }
 
-/** The stored API token, or null (same as getApiToken). */
-export const apiToken = getApiToken;
-
 /** Request headers with the bearer token when one is stored. */
-export function authHeaders(extra: HeadersInit = {}): Headers {
+function authHeaders(extra: HeadersInit = {}): Headers {
   const headers = new Headers(extra);
   const token = getApiToken();
   if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);

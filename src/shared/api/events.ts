@@ -1,6 +1,6 @@
-// A deployment's progress as Server-Sent Events. EventSource resumes by itself after a drop (it
-// sends Last-Event-ID); when it gives up, the hook opens a new stream with ?lastEventId=<last seq>.
-// Events are kept by seq, so none is lost or shown twice, and the stream stops at `done`.
+// A deployment's progress as Server-Sent Events, read with fetch (so the API token goes along).
+// After a drop the hook reopens the stream with Last-Event-ID = the last seq it has; events are
+// kept by seq, so none is lost or shown twice, and the stream stops at `done`.
 import { useEffect, useReducer } from 'react';
 import {
   deploymentEventSchema,
@@ -9,6 +9,7 @@ import {
   type EventsDone,
 } from '../schemas/api';
 import { deploymentPath } from './deployments';
+import { readEventStream, type SseMessage } from './sse';
 
 /** Delay before reopening a stream the browser gave up on; doubles up to the maximum. */
 export const RECONNECT_DELAY_MS = { first: 1000, max: 15_000 } as const;
@@ -78,48 +79,52 @@ export function useDeploymentEvents(id: string): DeploymentEventsState {
 
   useEffect(() => {
     dispatch({ type: 'reset' });
-    let source: EventSource | null = null;
+    const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastSeq = 0;
     let delay: number = RECONNECT_DELAY_MS.first;
     let finished = false;
 
-    const open = () => {
-      const url = deploymentPath(id, 'events') + (lastSeq > 0 ? `?lastEventId=${lastSeq}` : '');
-      const es = new EventSource(url);
-      source = es;
-      es.onopen = () => {
-        delay = RECONNECT_DELAY_MS.first;
-        dispatch({ type: 'connection', connection: 'open' });
-      };
-      es.onmessage = (msg) => {
-        const event = parseData(deploymentEventSchema, msg.data);
-        if (!event) return;
-        lastSeq = Math.max(lastSeq, event.seq);
-        dispatch({ type: 'event', event });
-      };
-      es.addEventListener('done', (msg) => {
-        const done = parseData(eventsDoneSchema, (msg as MessageEvent).data);
+    const onMessage = (msg: SseMessage) => {
+      if (msg.event === 'done') {
         finished = true;
-        es.close();
+        abort.abort();
+        const done = parseData(eventsDoneSchema, msg.data);
         if (done) dispatch({ type: 'done', done });
         else dispatch({ type: 'connection', connection: 'closed' });
-      });
-      es.onerror = () => {
-        if (finished) return;
-        dispatch({ type: 'connection', connection: 'reconnecting' });
-        // CONNECTING: the browser retries by itself (with Last-Event-ID). CLOSED: it gave up.
-        if (es.readyState !== EventSource.CLOSED) return;
-        timer = setTimeout(open, delay);
-        delay = Math.min(delay * 2, RECONNECT_DELAY_MS.max);
-      };
+        return;
+      }
+      const event = parseData(deploymentEventSchema, msg.data);
+      if (!event) return;
+      lastSeq = Math.max(lastSeq, event.seq);
+      dispatch({ type: 'event', event });
+    };
+
+    const open = () => {
+      readEventStream(deploymentPath(id, 'events'), {
+        lastEventId: lastSeq > 0 ? String(lastSeq) : undefined,
+        signal: abort.signal,
+        onOpen: () => {
+          delay = RECONNECT_DELAY_MS.first;
+          dispatch({ type: 'connection', connection: 'open' });
+        },
+        onMessage,
+      })
+        // A stream that ends without `done` dropped too: reopen it.
+        .catch(() => undefined)
+        .then(() => {
+          if (finished || abort.signal.aborted) return;
+          dispatch({ type: 'connection', connection: 'reconnecting' });
+          timer = setTimeout(open, delay);
+          delay = Math.min(delay * 2, RECONNECT_DELAY_MS.max);
+        });
     };
 
     open();
     return () => {
       finished = true;
       clearTimeout(timer);
-      source?.close();
+      abort.abort();
     };
   }, [id]);
 
