@@ -87,6 +87,8 @@ export function FileTreeView(props: FileTreeViewProps) {
       aria-selected={selected === file.file.path}
       className={cx(
         itemClass,
+        // Root files line up with the folder names, past the folders' arrow.
+        level === 1 && 'pl-7',
         selected === file.file.path ? 'bg-accent text-accent-fg' : 'hover:bg-muted',
       )}
       onClick={(e) => {

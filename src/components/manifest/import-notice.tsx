@@ -10,7 +10,11 @@ import { versionName, type ImportOutcome } from './import-manifest';
 export function ImportNotice({ outcome }: { outcome: ImportOutcome }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useEffect(() => ref.current?.focus(), [outcome]);
+  // Next frame: the closing dialogs hand focus back to their opener in this same commit.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [outcome]);
   return (
     <div
       ref={ref}

@@ -7,7 +7,7 @@ const TOKEN_CLASS: Record<YamlTokenKind, string> = {
   key: 'text-accent',
   string: 'text-ok',
   number: 'text-warn',
-  keyword: 'text-danger',
+  keyword: 'text-violet-700 dark:text-violet-300',
   comment: 'text-fg-muted italic',
   punct: 'text-fg-muted',
   plain: '',

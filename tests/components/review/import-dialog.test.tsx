@@ -126,7 +126,7 @@ describe('Import dialog', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     const notice = screen.getByRole('status', { name: /^Imported “imported”/ });
-    expect(notice).toHaveFocus();
+    await waitFor(() => expect(notice).toHaveFocus());
     const again = within(notice)
       .getAllByRole('link')
       .map((a) => a.textContent);
