@@ -2,6 +2,7 @@
 // browser, import it into a fresh one and get the same Review; a broken file is refused with
 // every problem by path; the GitOps tree downloads as a zip with every HelmRelease.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
@@ -185,4 +186,15 @@ test('the GitOps tree zip holds a HelmRelease for every installed charted compon
     .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.mouse.wheel(0, -16);
   await page.screenshot({ path: 'docs/screenshots/gitops-tree.png' });
+
+  // The open viewer, the preview and the import dialog have no serious or critical axe violation.
+  await page.getByRole('button', { name: 'Preview the manifest (YAML)' }).click();
+  const scan = async () =>
+    (await new AxeBuilder({ page }).include('#main').analyze()).violations.filter((v) =>
+      ['serious', 'critical'].includes(v.impact ?? ''),
+    );
+  expect(await scan()).toEqual([]);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Import a manifest' })).toBeVisible();
+  expect(await scan()).toEqual([]);
 });
