@@ -41,7 +41,8 @@ async function persisted(page: Page): Promise<{ state: { idempotencyKey: string 
 
 /** Seeds the draft, types the secrets on their steps and arrives on Review, ready to provision. */
 async function reachReview(page: Page, name: string): Promise<void> {
-  await page.goto('/');
+  // A page of the same origin that does not run the app, so nothing overwrites the seed.
+  await page.goto('/healthz');
   await page.evaluate(
     ([key, value]) => localStorage.setItem(key as string, value as string),
     [DRAFT_KEY, JSON.stringify(seededState(name))],
