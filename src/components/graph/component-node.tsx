@@ -1,5 +1,6 @@
 // One component in the graph: logo, name, family colour, tier marker and a badge when it is
-// only there as a dependency. A roving-tabindex button: Enter opens the panel, arrows move.
+// only there as a dependency. A roving-tabindex button: Enter opens the panel, arrows move;
+// pointer clicks and hovers reach the graph through React Flow's node handlers.
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Tier } from '../../shared/constants/catalog-types';
@@ -35,6 +36,13 @@ const TIER_MARK: Record<Tier, { mark: string; label: string }> = {
 };
 
 const PULLED_IN = new Set(['dependency', 'locked']);
+const STATUS: Record<ComponentNodeData['reason'], string> = {
+  mandatory: 'always installed',
+  locked: 'needed by a mandatory component',
+  chosen: 'chosen by you',
+  dependency: 'installed as a dependency',
+  'not-installed': 'not installed',
+};
 const handleClass = '!min-h-0 !min-w-0 !size-1 !border-0 !bg-transparent';
 
 function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
@@ -47,26 +55,18 @@ function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
     e.preventDefault();
     e.stopPropagation();
   };
-  const status = data.installed
-    ? PULLED_IN.has(data.reason)
-      ? 'dependency'
-      : data.reason
-    : 'not installed';
   return (
     <div
       id={nodeDomId(data.id)}
       role="button"
       tabIndex={data.tabbable ? 0 : -1}
-      aria-label={`${data.name}, ${tier.label}, ${status}`}
+      aria-label={`${data.name}, ${tier.label}, ${STATUS[data.reason]}`}
       aria-pressed={data.open}
       data-node-id={data.id}
       data-highlight={data.highlight}
       data-installed={data.installed}
       style={{ '--family': data.color } as CSSProperties}
-      onClick={() => actions.open(data.id)}
       onKeyDown={onKeyDown}
-      onMouseEnter={() => actions.hover(data.id)}
-      onMouseLeave={() => actions.hover(null)}
       onFocus={() => actions.hover(data.id)}
       onBlur={() => actions.hover(null)}
       className={cn(

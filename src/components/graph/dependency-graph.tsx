@@ -156,6 +156,9 @@ function GraphView({ className }: { className?: string }) {
               nodesFocusable={false}
               edgesFocusable={false}
               elementsSelectable={false}
+              onNodeClick={(_, n) => actions.open(n.id as ComponentId)}
+              onNodeMouseEnter={(_, n) => setHovered(n.id as ComponentId)}
+              onNodeMouseLeave={() => setHovered(null)}
               onlyRenderVisibleElements={nodes.length > 300}
               proOptions={{ hideAttribution: true }}
               aria-label="Component dependency graph: dependencies on the left, what needs them to the right"
