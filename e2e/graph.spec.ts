@@ -76,7 +76,6 @@ test.describe('Dependency graph', () => {
     await expect(node(page, 'ferretdb')).toHaveAttribute('data-highlight', 'chain');
     await expect(node(page, 'librechat')).toHaveAttribute('data-highlight', 'chain');
     await expect(node(page, 'vllm')).toHaveAttribute('data-highlight', 'faded');
-    if (shots) await page.screenshot({ path: 'docs/screenshots/graph-hover.png' });
     await page.mouse.move(1, 1);
     await expect(page.locator('[data-highlight="faded"]')).toHaveCount(0);
   });
@@ -175,7 +174,7 @@ test.describe('Dependency graph', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await graphWithLibreChat(page);
       await node(page, 'ferretdb').click();
-      await page.getByRole('button', { name: 'Fit view' }).click();
+      await page.getByRole('button', { name: 'Fit View' }).click();
       await page.waitForTimeout(400);
       await page.screenshot({ path: `docs/screenshots/graph-${scheme}.png` });
     }

@@ -124,7 +124,6 @@ function GraphView({ className }: { className?: string }) {
           family={family}
           onFamily={setFamily}
           onFind={find}
-          onFit={() => void flow.fitView({ duration: 200 })}
           onExport={(f) => void exportAs(f)}
         />
         <p role="status" aria-live="polite" className="min-h-5 px-3 py-0.5 text-xs text-fg-muted">

@@ -1,5 +1,5 @@
-// Above the graph: find a component, dim all but one family, show the whole catalog, fit the
-// view, and export as SVG or PNG.
+// Above the graph: find a component, dim all but one family, show the whole catalog, and
+// export as SVG or PNG (fit view and zoom are React Flow's <Controls>).
 import { useId, useState, type FormEvent } from 'react';
 import { FAMILY_IDS, type FamilyId } from '../../shared/constants/catalog-types';
 import { getFamily } from '../../shared/constants/families';
@@ -12,7 +12,6 @@ export interface GraphToolbarProps {
   onFamily: (family: FamilyId | 'all') => void;
   /** Finds a component by name or id; returns false when nothing matches. */
   onFind: (query: string) => boolean;
-  onFit: () => void;
   onExport: (format: 'svg' | 'png') => void;
 }
 
@@ -85,9 +84,6 @@ export function GraphToolbar(props: GraphToolbarProps) {
         Show whole catalog
       </label>
       <div className="ml-auto flex gap-2">
-        <Button size="sm" onClick={props.onFit}>
-          Fit view
-        </Button>
         <Button size="sm" onClick={() => props.onExport('svg')}>
           Export SVG
         </Button>
