@@ -1,0 +1,106 @@
+// Toggle benchmark in real Chromium: with the whole catalog shown on /graph, the time from a
+// click on the side panel's Add/Remove button until both the graph node and the panel show
+// the new state and a frame has been painted (performance.mark/measure inside the page).
+// Needs a build in dist/. Standalone: `npx tsx bench/graph-toggle.ts`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { freePort, waitHealthy } from './api';
+import { median, percentile } from './stats';
+
+/** The component toggled: optional, so it can be added and removed; adding brings 4 more. */
+const TOGGLED = { id: 'librechat', name: 'LibreChat' };
+const RUNS = 20;
+
+/** One timed toggle inside the page; resolves with the measure in ms. */
+function toggleInPage({ id, name }: { id: string; name: string }): Promise<number> {
+  const node = document.querySelector(`[data-node-id="${id}"]`);
+  const button = [...document.querySelectorAll('aside button')].find((b) =>
+    /^(Add|Remove) /.test(b.textContent ?? ''),
+  ) as HTMLButtonElement | undefined;
+  if (!node || !button) throw new Error('graph node or panel button not found');
+  const adding = button.textContent?.startsWith('Add') ?? false;
+  const expected = adding ? `Remove ${name}` : `Add ${name}`;
+  return new Promise((resolve) => {
+    performance.mark('toggle-start');
+    button.click();
+    const check = () => {
+      const n = document.querySelector(`[data-node-id="${id}"]`);
+      const done =
+        n?.getAttribute('data-installed') === String(adding) &&
+        [...document.querySelectorAll('aside button')].some((b) => b.textContent === expected);
+      if (!done) return void requestAnimationFrame(check);
+      // The frame after the update has been painted once this callback runs.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('toggle-end');
+          resolve(performance.measure('toggle', 'toggle-start', 'toggle-end').duration);
+        }, 0),
+      );
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** Median and p95 ms of adding and removing a component with the full catalog shown. */
+export async function benchGraphToggle(): Promise<Record<string, number>> {
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ not found: run "npx vite build" first');
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'catalyst-toggle-')),
+      E2E_FRESH_DATA: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/healthz`, 30_000);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx (esbuild keepNames) wraps named inner functions in __name(); give the page a no-op one.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${port}/graph`);
+    await page.getByRole('switch', { name: 'Show whole catalog' }).check();
+    await page.locator(`[data-node-id="${TOGGLED.id}"]`).click();
+    await page.getByRole('button', { name: `Add ${TOGGLED.name}` }).waitFor();
+    const add: number[] = [];
+    const remove: number[] = [];
+    for (let i = 0; i < 2 * RUNS + 2; i++) {
+      const adding = i % 2 === 0;
+      const ms = await page.evaluate(toggleInPage, TOGGLED);
+      if (i >= 2) (adding ? add : remove).push(ms); // the first pair warms up
+    }
+    const nodes = await page.locator('[data-node-id]').count();
+    return {
+      'graph.toggle.nodes': nodes,
+      'graph.toggle.add.median.ms': median(add),
+      'graph.toggle.add.p95.ms': percentile(add, 95),
+      'graph.toggle.remove.median.ms': median(remove),
+      'graph.toggle.remove.p95.ms': percentile(remove, 95),
+    };
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await benchGraphToggle();
+  console.table(
+    Object.entries(figures).map(([figure, value]) => ({
+      figure,
+      value: Math.round(value * 100) / 100,
+    })),
+  );
+}
