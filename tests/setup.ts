@@ -17,6 +17,21 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
     }) as MediaQueryList;
 }
 
+// jsdom has no ResizeObserver or IntersectionObserver; React Flow and lazy sections use them.
+// Neither ever reports: nothing has a size or comes into view in jsdom.
+class NoopObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return [];
+  }
+}
+if (typeof window !== 'undefined') {
+  window.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
+  window.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionObserver;
+}
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
