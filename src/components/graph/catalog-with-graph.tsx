@@ -1,10 +1,20 @@
 // The Components step's list with the dependency graph: side by side on wide screens, as two
 // tabs (List, Graph) on narrower ones. The graph mounts only when visible and loads lazily.
 import { useId, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { cn } from '../ui/cn';
 import { DependencyGraphPanel } from './dependency-graph-panel';
 
 const WIDE = '(min-width: 96rem)';
+
+const fullScreenLink = (
+  <Link
+    to="/graph"
+    className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
+  >
+    Open the graph full screen
+  </Link>
+);
 
 const canMatch = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function';
 
@@ -36,7 +46,10 @@ export function CatalogWithGraph({ children }: { children: ReactNode }) {
     return (
       <div className="grid min-w-0 grid-cols-2 gap-6">
         <div className="min-w-0 space-y-6">{children}</div>
-        <DependencyGraphPanel className="sticky top-4 h-[calc(100vh-2rem)]" />
+        <div className="sticky top-4 space-y-2 self-start">
+          {fullScreenLink}
+          <DependencyGraphPanel className="h-[calc(100vh-4rem)]" />
+        </div>
       </div>
     );
   }
