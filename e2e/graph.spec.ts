@@ -164,6 +164,8 @@ test.describe('Dependency graph', () => {
   test('appears on Review in the Dependency graph section', async ({ page }) => {
     await page.goto('/wizard/review');
     const section = page.getByRole('region', { name: 'Dependency graph' }).first();
+    // The graph mounts when its section comes near the viewport.
+    await section.scrollIntoViewIfNeeded();
     await expect(section.locator('[data-node-id="flux"]')).toBeVisible();
   });
 

@@ -7,6 +7,7 @@ import { ProvisionSection } from '../components/review/provision-section';
 import { ReviewProblems } from '../components/review/review-problems';
 import { ReviewSlot } from '../components/review/slot';
 import { StorageSummary } from '../components/review/storage-summary';
+import { WhenVisible } from '../components/ui/when-visible';
 import { PageHeading } from '../components/wizard/page-heading';
 
 /** Step 5: everything chosen, what is still wrong, and the actions on the finished draft. */
@@ -24,7 +25,9 @@ export function ReviewPage() {
       <PlatformSummary />
       {/* ─── Slots filled by other features: keep each heading; replace the paragraph. ─── */}
       <ReviewSlot id="review-graph" title="Dependency graph">
-        <DependencyGraphPanel className="h-[36rem]" />
+        <WhenVisible showLabel="Show the dependency graph" className="h-[36rem]">
+          <DependencyGraphPanel className="h-[36rem]" />
+        </WhenVisible>
       </ReviewSlot>
       <ReviewSlot id="review-export" title="Export">
         <ExportPanel />
