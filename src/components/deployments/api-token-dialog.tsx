@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { setApiToken } from '../../shared/api/client';
 import { Button } from '../ui/button';
+import { Modal } from '../ui/dialog';
 import { Field } from '../ui/field';
 import { PasswordInput } from '../ui/password-input';
 
@@ -16,69 +17,46 @@ export interface ApiTokenDialogProps {
  * <dialog>. The token is kept in sessionStorage for this tab only.
  */
 export function ApiTokenDialog({ open, onSaved, onCancel }: ApiTokenDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const inputId = useId();
   const [token, setToken] = useState('');
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-border bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50"
-    >
-      {open ? (
-        <form
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!token.trim()) return;
-            setApiToken(token.trim());
-            setToken('');
-            onSaved();
-          }}
-        >
-          <h2 id={titleId} className="text-lg font-semibold">
-            API token required
-          </h2>
-          <p className="text-sm text-fg-muted">
-            This bootstrap API asks for a token (its <code>CATALYST_API_TOKEN</code>). It is kept
-            for this browser tab only.
-          </p>
-          <Field id={inputId} label="API token">
-            {(control) => (
-              <PasswordInput
-                {...control}
-                value={token}
-                required
-                onChange={(e) => setToken(e.target.value)}
-              />
-            )}
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button onClick={onCancel}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={!token.trim()}>
-              Save and retry
-            </Button>
-          </div>
-        </form>
-      ) : null}
-    </dialog>
+    <Modal open={open} onCancel={onCancel} labelledBy={titleId}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!token.trim()) return;
+          setApiToken(token.trim());
+          setToken('');
+          onSaved();
+        }}
+      >
+        <h2 id={titleId} className="text-lg font-semibold">
+          API token required
+        </h2>
+        <p className="text-sm text-fg-muted">
+          This bootstrap API asks for a token (its <code>CATALYST_API_TOKEN</code>). It is kept for
+          this browser tab only.
+        </p>
+        <Field id={inputId} label="API token">
+          {(control) => (
+            <PasswordInput
+              {...control}
+              value={token}
+              required
+              onChange={(e) => setToken(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={!token.trim()}>
+            Save and retry
+          </Button>
+        </div>
+      </form>
+    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { STEPS } from '../../shared/constants/steps';
 import { MAX_MANIFEST_BYTES } from '../../shared/lib/manifest-io';
 import { useDraftStore } from '../../shared/store/draft-store';
@@ -10,7 +10,7 @@ import {
 } from '../manifest/import-manifest';
 import { ImportProblems, ImportSummaryView } from '../manifest/import-result';
 import { Button } from '../ui/button';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmDialog, Modal } from '../ui/dialog';
 import { Textarea } from '../ui/field';
 import { cx } from '../ui/cx';
 
@@ -40,24 +40,11 @@ export interface ImportDialogProps {
 
 /** Import a manifest from a file (picker or drop) or pasted text; the draft changes only on confirm. */
 export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = { title: useId(), file: useId(), paste: useId() };
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<{ source: string; analysis: ImportAnalysis } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [dragging, setDragging] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
 
   const close = () => {
     setResult(null);
@@ -97,72 +84,62 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
 
   return (
     <>
-      <dialog
-        ref={ref}
-        aria-labelledby={ids.title}
-        onCancel={(e) => {
-          e.preventDefault();
-          close();
-        }}
-        className="m-auto w-full max-w-2xl rounded-lg border border-border bg-surface p-6 text-fg shadow-xl backdrop:bg-black/50"
-      >
-        {open ? (
-          <div className="space-y-4">
-            <h2 id={ids.title} className="text-lg font-semibold">
-              Import a manifest
-            </h2>
-            <div
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
-              className={cx(
-                'space-y-2 rounded-md border-2 border-dashed p-4 text-sm',
-                dragging ? 'border-accent bg-muted' : 'border-border',
-              )}
-            >
-              <label htmlFor={ids.file} className="block font-medium">
-                Manifest file
-              </label>
-              <input
-                id={ids.file}
-                type="file"
-                accept=".yaml,.yml,.json,application/yaml,application/json"
-                onChange={onFile}
-                className="block text-sm file:mr-3 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:py-1.5 file:text-fg focus-visible:outline-2 focus-visible:outline-focus"
-              />
-              <p className="text-fg-muted">…or drop a .yaml, .yml or .json file here.</p>
-            </div>
-            <div className="space-y-2">
-              <label htmlFor={ids.paste} className="block text-sm font-medium">
-                Or paste the manifest
-              </label>
-              <Textarea
-                id={ids.paste}
-                rows={6}
-                value={pasted}
-                onChange={(e) => setPasted(e.target.value)}
-                spellCheck={false}
-              />
-              <Button onClick={() => check(pasted, 'The pasted text')} disabled={!pasted.trim()}>
-                Check pasted text
-              </Button>
-            </div>
-            {result && !result.analysis.ok ? (
-              <ImportProblems source={result.source} problems={result.analysis.problems} />
-            ) : null}
-            {valid ? <ImportSummaryView analysis={valid} /> : null}
-            <div className="flex justify-end gap-2">
-              <Button onClick={close}>Cancel</Button>
-              <Button variant="primary" disabled={!valid} onClick={() => setConfirming(true)}>
-                Replace draft…
-              </Button>
-            </div>
+      <Modal open={open} onCancel={close} labelledBy={ids.title} className="max-w-2xl">
+        <div className="space-y-4">
+          <h2 id={ids.title} className="text-lg font-semibold">
+            Import a manifest
+          </h2>
+          <div
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            className={cx(
+              'space-y-2 rounded-md border-2 border-dashed p-4 text-sm',
+              dragging ? 'border-accent bg-muted' : 'border-border',
+            )}
+          >
+            <label htmlFor={ids.file} className="block font-medium">
+              Manifest file
+            </label>
+            <input
+              id={ids.file}
+              type="file"
+              accept=".yaml,.yml,.json,application/yaml,application/json"
+              onChange={onFile}
+              className="block text-sm file:mr-3 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:py-1.5 file:text-fg focus-visible:outline-2 focus-visible:outline-focus"
+            />
+            <p className="text-fg-muted">…or drop a .yaml, .yml or .json file here.</p>
           </div>
-        ) : null}
-      </dialog>
+          <div className="space-y-2">
+            <label htmlFor={ids.paste} className="block text-sm font-medium">
+              Or paste the manifest
+            </label>
+            <Textarea
+              id={ids.paste}
+              rows={6}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              spellCheck={false}
+            />
+            <Button onClick={() => check(pasted, 'The pasted text')} disabled={!pasted.trim()}>
+              Check pasted text
+            </Button>
+          </div>
+          {result && !result.analysis.ok ? (
+            <ImportProblems source={result.source} problems={result.analysis.problems} />
+          ) : null}
+          {valid ? <ImportSummaryView analysis={valid} /> : null}
+          <div className="flex justify-end gap-2">
+            <Button onClick={close}>Cancel</Button>
+            <Button variant="primary" disabled={!valid} onClick={() => setConfirming(true)}>
+              Replace draft…
+            </Button>
+          </div>
+        </div>
+      </Modal>
       <ConfirmDialog
         open={confirming && valid !== null}
         title="Replace the current draft?"
