@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { useDraftStore } from '../src/shared/store/draft-store';
+import { useSecretsStore } from '../src/shared/store/secrets-store';
 
 // jsdom has no matchMedia; components that pick a layout by viewport read it. Default: no match.
 if (typeof window !== 'undefined' && !window.matchMedia) {
@@ -32,7 +34,11 @@ if (typeof window !== 'undefined') {
   window.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionObserver;
 }
 
+// Every test starts from a fresh draft, no secrets and empty storage.
 afterEach(() => {
   cleanup();
+  useDraftStore.getState().reset();
+  useSecretsStore.getState().clearSecrets();
   localStorage.clear();
+  sessionStorage.clear();
 });

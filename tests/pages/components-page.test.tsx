@@ -1,8 +1,8 @@
+import { renderWithProviders } from '../render';
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { ComponentsPage } from '../../src/pages/components-page';
 import { useDraftStore } from '../../src/shared/store/draft-store';
-import { renderCatalog } from '../components/catalog/render-helper';
 
 const card = (name: string) => screen.getByRole('listitem', { name });
 const toggle = (name: string) => screen.getByRole('checkbox', { name: `Install ${name}` });
@@ -10,7 +10,7 @@ const chosen = () => useDraftStore.getState().draft.components.chosen;
 
 describe('ComponentsPage', () => {
   it('shows every family as a section with its installed count', () => {
-    renderCatalog(<ComponentsPage />);
+    renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     const cortex = screen.getByRole('region', { name: /Cortex/ });
     expect(within(cortex).getByRole('heading', { level: 2 })).toHaveTextContent('Cortex');
     expect(within(cortex).getByText('AI')).toBeInTheDocument();
@@ -19,7 +19,7 @@ describe('ComponentsPage', () => {
   });
 
   it('choosing LibreChat installs its dependencies, says why and announces it', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     expect(toggle('FerretDB')).not.toBeChecked();
     await user.click(toggle('LibreChat'));
 
@@ -37,7 +37,7 @@ describe('ComponentsPage', () => {
   });
 
   it('removing FerretDB asks first, names LibreChat, and Cancel changes nothing', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     await user.click(toggle('LibreChat'));
     const before = chosen();
 
@@ -59,7 +59,7 @@ describe('ComponentsPage', () => {
   });
 
   it('confirming the removal drops FerretDB and LibreChat', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     await user.click(toggle('LibreChat'));
     await user.click(toggle('FerretDB'));
     const dialog = screen.getByRole('dialog', { name: 'Remove FerretDB?' });
@@ -75,7 +75,7 @@ describe('ComponentsPage', () => {
   });
 
   it('removes a chosen component without dependents at once and announces it', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     expect(toggle('Grafana')).toBeChecked();
     await user.click(toggle('Grafana'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -85,7 +85,7 @@ describe('ComponentsPage', () => {
   });
 
   it('removing a chosen LibreChat drops the dependencies only it needed', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     await user.click(toggle('LibreChat'));
     await user.click(toggle('LibreChat'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -97,7 +97,7 @@ describe('ComponentsPage', () => {
   });
 
   it('disables the toggles of mandatory and locked components and says why', () => {
-    renderCatalog(<ComponentsPage />);
+    renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     expect(toggle('Velero')).toBeDisabled();
     expect(toggle('Velero')).toBeChecked();
     expect(toggle('Velero')).toHaveAccessibleDescription('Mandatory: always installed');
@@ -108,7 +108,7 @@ describe('ComponentsPage', () => {
   });
 
   it('updates the chosen and installed counters', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     const counts = screen.getByRole('list', { name: 'Selection counts' });
     const number = (re: RegExp) => Number(within(counts).getByText(re).textContent?.split(' ')[0]);
     const chosenBefore = number(/chosen by you/);
@@ -122,7 +122,7 @@ describe('ComponentsPage', () => {
   });
 
   it('filters by search text and tier', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     await user.type(screen.getByRole('searchbox', { name: 'Search components' }), 'ferret');
     expect(await screen.findByRole('listitem', { name: 'FerretDB' })).toBeInTheDocument();
     expect(screen.queryByRole('listitem', { name: 'LibreChat' })).not.toBeInTheDocument();
@@ -135,7 +135,7 @@ describe('ComponentsPage', () => {
   });
 
   it('shows the capacity summary next to the catalog', async () => {
-    const { user } = renderCatalog(<ComponentsPage />);
+    const { user } = renderWithProviders(<ComponentsPage />, { route: '/wizard/components' });
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
     const before = within(summary).getByText(/components request/).textContent;
     await user.click(toggle('LibreChat'));

@@ -1,9 +1,9 @@
+import { renderWithProviders } from '../../render';
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { CapacitySummary } from '../../../src/components/catalog/capacity-summary';
 import { useResolvedSelection } from '../../../src/components/catalog/use-selection';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
-import { renderCatalog } from './render-helper';
 
 function Summary({ headingLevel }: { headingLevel?: 2 | 3 }) {
   return (
@@ -21,7 +21,7 @@ function sizeAllRegions(size: string, workers: number, ha: boolean) {
 
 describe('CapacitySummary', () => {
   it('reports nodes that are too small, with the numbers, and the cost of the nodes', () => {
-    renderCatalog(<Summary />);
+    renderWithProviders(<Summary />, { route: '/wizard/components' });
     act(() => sizeAllRegions('cx23', 1, false));
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
     expect(
@@ -37,7 +37,7 @@ describe('CapacitySummary', () => {
   });
 
   it('warns above 80% without calling it an error', () => {
-    renderCatalog(<Summary />);
+    renderWithProviders(<Summary />, { route: '/wizard/components' });
     act(() => sizeAllRegions('ccx23', 3, true));
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
     expect(within(summary).getByText('Nodes nearly full (above 80%)')).toBeInTheDocument();
@@ -45,14 +45,14 @@ describe('CapacitySummary', () => {
   });
 
   it('shows no warning when the nodes are large enough', () => {
-    renderCatalog(<Summary />);
+    renderWithProviders(<Summary />, { route: '/wizard/components' });
     act(() => sizeAllRegions('ccx43', 3, true));
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
     expect(within(summary).queryByText(/Nodes (too small|nearly full)/)).not.toBeInTheDocument();
   });
 
   it('marks the cost as approximate when a price is an estimate', () => {
-    renderCatalog(<Summary />);
+    renderWithProviders(<Summary />, { route: '/wizard/components' });
     act(() => useDraftStore.getState().setProvider('aws'));
     const summary = screen.getByRole('region', { name: 'Capacity and cost' });
     // Two regions of 3 control-plane m6i.xlarge at ≈ €164 + 4 worker m6i.2xlarge at ≈ €328.
@@ -61,7 +61,7 @@ describe('CapacitySummary', () => {
   });
 
   it('takes a heading level so it nests under another heading', () => {
-    renderCatalog(<Summary headingLevel={3} />);
+    renderWithProviders(<Summary headingLevel={3} />, { route: '/wizard/components' });
     expect(
       screen.getByRole('heading', { level: 3, name: 'Capacity and cost' }),
     ).toBeInTheDocument();
