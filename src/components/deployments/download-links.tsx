@@ -1,7 +1,7 @@
 import { useState, type MouseEvent } from 'react';
 import { apiFetch, getApiToken } from '../../shared/api/client';
 import type { Deployment } from '../../shared/schemas/api';
-import { downloadBlob } from '../graph/download';
+import { downloadBlob } from '../../shared/lib/download';
 import { buttonVariants } from '../ui/button';
 
 interface DownloadItem {

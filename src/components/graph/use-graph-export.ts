@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
 import { getFamily } from '../../shared/constants/families';
 import { useDraftStore } from '../../shared/store/draft-store';
-import { downloadBlob, svgToPng } from './download';
+import { downloadBlob } from '../../shared/lib/download';
+import { svgToPng } from './svg-to-png';
 import { graphToSvg } from './graph-svg';
 import type { GraphModel } from './use-graph-elements';
 

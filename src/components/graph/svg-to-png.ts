@@ -1,16 +1,4 @@
-// Saving the exported graph: an SVG string as a file, or rasterised onto a canvas as a PNG.
-
-/** Starts a download of `blob` named `filename`. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+// Rasterising the exported graph: an SVG document drawn onto a canvas and encoded as PNG.
 
 /** Largest canvas side browsers reliably allow. */
 const MAX_CANVAS = 16_000;
