@@ -6,6 +6,7 @@ import { StepNav } from '../components/wizard/step-nav';
 import { Stepper } from '../components/wizard/stepper';
 import { useWizardFlow } from '../components/wizard/use-wizard-flow';
 import { useDraftStore } from '../shared/store/draft-store';
+import { cx } from '../components/ui/cx';
 import { useDocumentTitle } from '../components/wizard/use-document-title';
 
 /** The wizard's frame: header with Start over, the stepper, the step's page, Back/Next. */
@@ -13,6 +14,9 @@ export function WizardLayout() {
   const flow = useWizardFlow();
   const visited = useDraftStore((s) => s.visited);
   useDocumentTitle(flow.step?.title);
+  // The Components step puts the dependency graph beside the list on wide screens.
+  const width =
+    flow.step?.id === 'components' ? 'max-w-6xl min-[96rem]:max-w-[120rem]' : 'max-w-6xl';
 
   return (
     <div className="min-h-screen">
@@ -23,7 +27,7 @@ export function WizardLayout() {
         Skip to the step
       </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <div className={cx('mx-auto flex items-center justify-between gap-4 px-4 py-3', width)}>
           <p className="font-semibold">
             Catalyst Bootstrap <span className="font-normal text-fg-muted">· new Sovereign</span>
           </p>
@@ -38,7 +42,7 @@ export function WizardLayout() {
           </div>
         </div>
       </header>
-      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
+      <div className={cx('mx-auto grid gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]', width)}>
         <Stepper current={flow.step?.id} visited={visited} />
         <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
           <ErrorSummary errors={flow.errors} />
