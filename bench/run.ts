@@ -1,6 +1,6 @@
 // `npm run bench`: prints a table of named figures and writes bench/results.json (one flat
 // object of numbers) and the figures table of docs/PERFORMANCE.md. Needs a build (npm test
-// builds; otherwise this builds first). Set BENCH_SKIP=lighthouse,api to leave parts out.
+// builds; otherwise this builds first). Set BENCH_SKIP=lighthouse,api,toggle to leave parts out.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,6 +10,7 @@ import { benchLayout } from './layout';
 import { bundleStats } from './bundle-stats';
 import { benchApi, freePort, waitHealthy } from './api';
 import { LIGHTHOUSE_ROUTES, lighthouseScores } from './lighthouse';
+import { benchGraphToggle } from './graph-toggle';
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const results: Record<string, number> = {};
@@ -43,6 +44,11 @@ record({
   'bundle.css.gzipKB': bundle.cssGzipKB,
   'bundle.graph.gzipKB': bundle.graphGzipKB,
 });
+
+if (!skip.has('toggle')) {
+  section('graph toggle in Chromium (whole catalog shown)');
+  record(await benchGraphToggle());
+}
 
 if (!skip.has('api')) {
   section('api (autocannon, 50 connections, 10 s)');
