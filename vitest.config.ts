@@ -15,6 +15,7 @@ export default defineConfig({
             'tests/server/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/build/**/*.test.ts',
+            'tests/components/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,

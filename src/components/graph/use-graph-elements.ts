@@ -1,7 +1,7 @@
 // The graph as React Flow elements, derived from the draft store on every change: buildGraph +
 // layoutGraph in useMemo (the graph is a view of the selection, never a copy), then highlight,
 // family filter and focus laid over it.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { MarkerType } from '@xyflow/react';
 import type { FamilyId } from '../../shared/constants/catalog-types';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
@@ -12,6 +12,7 @@ import { layoutGraph } from '../../shared/lib/layout/layout-graph';
 import { useResolvedSelection } from '../catalog/use-selection';
 import type { ComponentNode, Highlight } from './component-node';
 import type { DependencyEdge } from './dependency-edge';
+import { reuseUnchanged } from './reuse-unchanged';
 
 export interface GraphViewState {
   readonly showAll: boolean;
@@ -43,7 +44,13 @@ export function useGraphElements({ graph, layout }: GraphModel, view: GraphViewS
   const tabbable =
     view.focused && layout.nodes.has(view.focused) ? view.focused : graph.nodes[0]?.id;
 
-  const nodes = useMemo<ComponentNode[]>(() => {
+  // The elements of the previous render, by id: a cache this hook owns, not rendering state.
+  const [previous] = useState(() => ({
+    nodes: new Map<string, ComponentNode>(),
+    edges: new Map<string, DependencyEdge>(),
+  }));
+
+  const freshNodes = useMemo<ComponentNode[]>(() => {
     const highlightOf = (id: ComponentId, family: string): Highlight => {
       if (chain) return chain.has(id) ? 'chain' : 'faded';
       return view.family !== 'all' && family !== view.family ? 'faded' : 'none';
@@ -76,7 +83,7 @@ export function useGraphElements({ graph, layout }: GraphModel, view: GraphViewS
     });
   }, [graph, layout, chain, view.family, view.openId, tabbable]);
 
-  const edges = useMemo<DependencyEdge[]>(() => {
+  const freshEdges = useMemo<DependencyEdge[]>(() => {
     const on = (e: { source: ComponentId; target: ComponentId }): Highlight =>
       chain ? (chain.has(e.source) && chain.has(e.target) ? 'chain' : 'faded') : 'none';
     return layout.edges.map((e, i) => ({
@@ -90,6 +97,20 @@ export function useGraphElements({ graph, layout }: GraphModel, view: GraphViewS
       data: { points: e.points, installed: graph.edges[i]?.installed ?? false, highlight: on(e) },
     }));
   }, [graph, layout, chain]);
+
+  // Unchanged elements keep their identity, so a toggle re-renders only the nodes it changes.
+  const nodes = useMemo(() => {
+    const list = reuseUnchanged(previous.nodes, freshNodes);
+    previous.nodes.clear();
+    for (const n of list) previous.nodes.set(n.id, n);
+    return list;
+  }, [freshNodes, previous]);
+  const edges = useMemo(() => {
+    const list = reuseUnchanged(previous.edges, freshEdges);
+    previous.edges.clear();
+    for (const e of list) previous.edges.set(e.id, e);
+    return list;
+  }, [freshEdges, previous]);
 
   return { nodes, edges };
 }
