@@ -1,64 +1,12 @@
 // Provisioning against the real API: from a finished wizard (draft seeded in localStorage,
-// secrets typed in the UI) to a deployment that is ready to apply, its downloads, and recovery
-// from a submit that never reached the server.
+// secrets typed in the UI) to a deployment that is ready to apply, and its downloads.
+// Outage and token journeys, with servers of their own: server-lifecycle.spec.ts.
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { DRAFT_VERSION, createDefaultDraft } from '../src/shared/lib/draft-defaults';
+import { COLD_SECRET, TOKEN, persisted, reachReview } from './fixtures';
 
-const DRAFT_KEY = 'catalyst-bootstrap-draft';
-const TOKEN = 'A1b2C3d4'.repeat(8);
-const COLD_KEY_ID = 'AKIAEXAMPLEKEY123456';
-const COLD_SECRET = 'cold-secret-access-key-e2e-0001';
-const SSH_KEY =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpYtvyzoe97z8JKXOWRq7AQ3MM7jYHWgou6hwWqffZ/ ops@acme';
 const shots = process.env.SCREENSHOTS === '1';
-
-/** A complete draft (everything but the secrets, which the user types). */
-function seededState(name: string) {
-  const draft = createDefaultDraft();
-  draft.infrastructure.sovereignName = name;
-  draft.infrastructure.organization = { name: 'Acme Ltd', email: 'ops@acme.example' };
-  draft.infrastructure.sshPublicKey = SSH_KEY;
-  for (const r of draft.infrastructure.regions) r.workers = { size: 'cpx42', count: 3 };
-  draft.storage.cold.accountId = '0123456789abcdef0123456789abcdef';
-  draft.dns.subdomain = name;
-  return {
-    state: {
-      draft,
-      visited: ['infrastructure', 'storage', 'dns', 'components', 'review'],
-      idempotencyKey: null,
-    },
-    version: DRAFT_VERSION,
-  };
-}
-
-async function persisted(page: Page): Promise<{ state: { idempotencyKey: string | null } }> {
-  const raw = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
-  expect(raw).not.toBeNull();
-  return JSON.parse(raw ?? '{}') as { state: { idempotencyKey: string | null } };
-}
-
-/** Seeds the draft, types the secrets on their steps and arrives on Review, ready to provision. */
-async function reachReview(page: Page, name: string): Promise<void> {
-  // A page of the same origin that does not run the app, so nothing overwrites the seed.
-  await page.goto('/healthz');
-  await page.evaluate(
-    ([key, value]) => localStorage.setItem(key as string, value as string),
-    [DRAFT_KEY, JSON.stringify(seededState(name))],
-  );
-  await page.goto('/wizard/infrastructure');
-  await page.getByLabel('Hetzner Cloud API token').fill(TOKEN);
-  await page.getByRole('button', { name: /^Next/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Storage tier' })).toBeVisible();
-  await page.getByLabel('Cold-tier access key id').fill(COLD_KEY_ID);
-  await page.getByLabel('Cold-tier secret access key').fill(COLD_SECRET);
-  for (const heading of ['DNS', 'Components', 'Review']) {
-    await page.getByRole('button', { name: /^Next/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  }
-  await expect(page.getByRole('region', { name: 'Ready' })).toBeVisible();
-}
 
 async function download(page: Page, link: string): Promise<{ name: string; body: Buffer }> {
   const [file] = await Promise.all([
@@ -133,41 +81,4 @@ test('provision a Sovereign, watch it reach ready-to-apply, download its manifes
   await page.getByRole('link', { name: 'Deployments' }).click();
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
-});
-
-test('a submit while the server is unreachable keeps the draft; Retry reuses the key and creates one deployment', async ({
-  page,
-}) => {
-  const name = 'e2e-outage';
-  await reachReview(page, name);
-  const keys: string[] = [];
-  page.on('request', (req) => {
-    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/v1/deployments') {
-      keys.push(req.headers()['idempotency-key'] ?? '');
-    }
-  });
-  // The outage is simulated at the network layer: the browser's connection is refused, exactly
-  // as when the API process is down, without stopping the shared test server.
-  await page.route('**/api/v1/deployments', (route) => route.abort('connectionrefused'));
-
-  const provision = page.getByRole('region', { name: 'Provision' });
-  await provision.getByRole('button', { name: 'Provision' }).click();
-  const alert = provision.getByRole('alert');
-  await expect(alert).toContainText('Provisioning did not go through');
-  await expect(alert).toContainText('cannot be reached');
-  await expect(page).toHaveURL(/\/wizard\/review$/);
-  const kept = await persisted(page);
-  expect(JSON.stringify(kept)).toContain(name);
-  const key = kept.state.idempotencyKey;
-  expect(key).toMatch(/^[0-9a-f-]{36}$/);
-
-  await page.unroute('**/api/v1/deployments');
-  await alert.getByRole('button', { name: 'Retry' }).click();
-  await expect(page).toHaveURL(/\/deployments\/[0-9a-f-]{36}$/);
-  await expect(page.getByText('ready-to-apply', { exact: true })).toBeVisible();
-
-  expect(keys).toEqual([key, key]);
-  const list = await page.request.get('/api/v1/deployments?limit=100');
-  const body = (await list.json()) as { items: { name: string }[] };
-  expect(body.items.filter((d) => d.name === name)).toHaveLength(1);
 });

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { STEPS, type StepId } from '../shared/constants/steps';
 import { InfrastructurePage } from '../pages/infrastructure-page';
 import { NotFound } from '../pages/not-found';
+import { RouteError } from '../pages/route-error';
 import { WizardLayout } from '../pages/wizard-layout';
 
 // The redirect validates the draft, which loads zod: it is its own chunk too.
@@ -27,14 +28,14 @@ const STEP_PAGES: Record<StepId, StepRoute> = {
   review: { lazy: async () => ({ Component: (await import('../pages/review-page')).ReviewPage }) },
 };
 
-export const routes: RouteObject[] = [
+const topRoutes: RouteObject[] = [
   { path: '/', ...redirect },
   {
     path: '/wizard',
     Component: WizardLayout,
     children: [
       { index: true, ...redirect },
-      ...STEPS.map((s) => ({ path: s.path, ...STEP_PAGES[s.id] })),
+      ...STEPS.map((s) => ({ path: s.path, ErrorBoundary: RouteError, ...STEP_PAGES[s.id] })),
       { path: '*', ...redirect },
     ],
   },
@@ -54,3 +55,6 @@ export const routes: RouteObject[] = [
   // ─── end of other engineers' routes ───
   { path: '*', Component: NotFound },
 ];
+
+/** Every top-level route also shows RouteError when it fails (steps keep the wizard frame). */
+export const routes: RouteObject[] = topRoutes.map((r) => ({ ErrorBoundary: RouteError, ...r }));

@@ -1,23 +1,10 @@
-// The one thing other pages import: the dependency graph behind lazy() and Suspense, so
-// @xyflow/react and the layout stay out of the chunks that embed it.
-import { lazy, Suspense } from 'react';
+// The one thing other pages import: the dependency graph loaded on demand, so @xyflow/react and
+// the layout stay out of the chunks that embed it.
+import { LazySection } from '../ui/lazy-section';
 
-const DependencyGraph = lazy(() => import('./dependency-graph'));
+const loadGraph = () => import('./dependency-graph').then((m) => m.default);
 
-/** The lazily loaded dependency graph with a placeholder while its chunk loads. */
+/** The lazily loaded dependency graph, with a status while it loads and Retry if it cannot. */
 export function DependencyGraphPanel({ className }: { className?: string }) {
-  return (
-    <Suspense
-      fallback={
-        <p
-          role="status"
-          className="rounded-lg border border-border bg-surface p-6 text-sm text-fg-muted"
-        >
-          Loading the dependency graph…
-        </p>
-      }
-    >
-      <DependencyGraph className={className} />
-    </Suspense>
-  );
+  return <LazySection load={loadGraph} props={{ className }} label="the dependency graph" />;
 }

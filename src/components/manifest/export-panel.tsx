@@ -1,22 +1,10 @@
-// The one thing Review imports for its Export slot: the section behind lazy() and Suspense, so
-// YAML, the Flux renderer and the import code load only when Review shows it.
-import { lazy, Suspense } from 'react';
+// The one thing Review imports for its Export slot: the section loaded on demand, so YAML, the
+// Flux renderer and the import code load only when Review shows it.
+import { LazySection } from '../ui/lazy-section';
 
-const ExportSection = lazy(() =>
-  import('../review/export-section').then((m) => ({ default: m.ExportSection })),
-);
+const loadExport = () => import('../review/export-section').then((m) => m.ExportSection);
 
-/** The lazily loaded Export section with a placeholder while its chunk loads. */
+/** The lazily loaded Export section, with a status while it loads and Retry if it cannot. */
 export function ExportPanel() {
-  return (
-    <Suspense
-      fallback={
-        <p role="status" className="text-sm text-fg-muted">
-          Loading export and import…
-        </p>
-      }
-    >
-      <ExportSection />
-    </Suspense>
-  );
+  return <LazySection load={loadExport} props={{}} label="export and import" />;
 }
