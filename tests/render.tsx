@@ -42,7 +42,7 @@ const PAGES: Partial<Record<(typeof STEPS)[number]['id'], () => ReactElement>> =
   infrastructure: () => <InfrastructurePage />,
   storage: () => <StoragePage />,
   dns: () => <DnsPage />,
-  components: () => <h1>Components</h1>,
+  components: () => <p>Components step stand-in</p>,
   review: () => <ReviewPage />,
 };
 

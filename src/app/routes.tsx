@@ -1,4 +1,5 @@
 // The one route table. Steps come from STEPS; every step page but the first is its own chunk.
+import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { STEPS, type StepId } from '../shared/constants/steps';
 import { InfrastructurePage } from '../pages/infrastructure-page';
@@ -13,19 +14,19 @@ const redirect: Pick<RouteObject, 'lazy'> = {
   }),
 };
 
-type StepRoute = Pick<RouteObject, 'Component' | 'lazy'>;
-
-/** How each step's page is loaded; a Record, so a new step in STEPS fails to compile here. */
-const STEP_PAGES: Record<StepId, StepRoute> = {
-  infrastructure: { Component: InfrastructurePage },
-  storage: {
-    lazy: async () => ({ Component: (await import('../pages/storage-page')).StoragePage }),
-  },
-  dns: { lazy: async () => ({ Component: (await import('../pages/dns-page')).DnsPage }) },
-  components: {
-    lazy: async () => ({ Component: (await import('../pages/components-page')).ComponentsPage }),
-  },
-  review: { lazy: async () => ({ Component: (await import('../pages/review-page')).ReviewPage }) },
+/**
+ * Each step's page; a Record, so a new step in STEPS fails to compile here. All but the first are
+ * React.lazy components: the wizard frame (with the step's heading) renders at once and suspends
+ * only where the page goes, instead of the router waiting for the chunk before painting anything.
+ */
+const STEP_PAGES: Record<StepId, ComponentType> = {
+  infrastructure: InfrastructurePage,
+  storage: lazy(() => import('../pages/storage-page').then((m) => ({ default: m.StoragePage }))),
+  dns: lazy(() => import('../pages/dns-page').then((m) => ({ default: m.DnsPage }))),
+  components: lazy(() =>
+    import('../pages/components-page').then((m) => ({ default: m.ComponentsPage })),
+  ),
+  review: lazy(() => import('../pages/review-page').then((m) => ({ default: m.ReviewPage }))),
 };
 
 const topRoutes: RouteObject[] = [
@@ -35,7 +36,11 @@ const topRoutes: RouteObject[] = [
     Component: WizardLayout,
     children: [
       { index: true, ...redirect },
-      ...STEPS.map((s) => ({ path: s.path, ErrorBoundary: RouteError, ...STEP_PAGES[s.id] })),
+      ...STEPS.map((s) => ({
+        path: s.path,
+        ErrorBoundary: RouteError,
+        Component: STEP_PAGES[s.id],
+      })),
       { path: '*', ...redirect },
     ],
   },

@@ -9,7 +9,6 @@ import { SelectionCounters } from '../components/catalog/selection-counters';
 import { useComponentToggle } from '../components/catalog/use-component-toggle';
 import { useResolvedSelection } from '../components/catalog/use-selection';
 import { CatalogWithGraph } from '../components/graph/catalog-with-graph';
-import { PageHeading } from '../components/wizard/page-heading';
 import { COMPONENTS } from '../shared/constants/components';
 import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
 
@@ -24,10 +23,6 @@ export function ComponentsPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-3">
-        <PageHeading title="Components">
-          Mandatory components are always installed. Choose the others; each brings what it depends
-          on, and every card says why it is there.
-        </PageHeading>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <SelectionCounters
             chosen={resolved.chosen.size}

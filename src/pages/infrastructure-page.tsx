@@ -3,16 +3,12 @@ import { IdentityFields } from '../components/wizard/infrastructure/identity-fie
 import { ProviderPicker } from '../components/wizard/infrastructure/provider-picker';
 import { RegionsSection } from '../components/wizard/infrastructure/regions-section';
 import { TopologyPicker } from '../components/wizard/infrastructure/topology-picker';
-import { PageHeading } from '../components/wizard/page-heading';
 import { Card } from '../components/ui/card';
 
 /** Step 1: where and how big the Sovereign is. */
 export function InfrastructurePage() {
   return (
     <div className="space-y-6">
-      <PageHeading title="Infrastructure">
-        Choose the cloud, name your Sovereign, and size the Kubernetes clusters in each region.
-      </PageHeading>
       <Card>
         <ProviderPicker />
       </Card>

@@ -8,16 +8,11 @@ import { ReviewProblems } from '../components/review/review-problems';
 import { ReviewSlot } from '../components/review/slot';
 import { StorageSummary } from '../components/review/storage-summary';
 import { WhenVisible } from '../components/ui/when-visible';
-import { PageHeading } from '../components/wizard/page-heading';
 
 /** Step 5: everything chosen, what is still wrong, and the actions on the finished draft. */
 export function ReviewPage() {
   return (
     <div className="space-y-6">
-      <PageHeading title="Review">
-        Check every choice, defaults included. Edit a step to change it; problems link to their
-        field.
-      </PageHeading>
       <ReviewProblems />
       <InfrastructureSummary />
       <StorageSummary />

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { ErrorSummary } from '../components/wizard/error-summary';
+import { PageHeading } from '../components/wizard/page-heading';
 import { StartOver } from '../components/wizard/start-over';
 import { StepErrorsProvider } from '../components/wizard/step-errors';
 import { StepNav } from '../components/wizard/step-nav';
@@ -46,8 +48,12 @@ export function WizardLayout() {
         <Stepper current={flow.step?.id} visited={visited} />
         <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
           <ErrorSummary errors={flow.errors} />
+          {flow.step ? <PageHeading title={flow.step.title}>{flow.step.lead}</PageHeading> : null}
           <StepErrorsProvider errors={flow.errors}>
-            <Outlet />
+            {/* Step pages load on demand: the frame and the heading paint before they arrive. */}
+            <Suspense fallback={<p className="text-sm text-fg-muted">Loading the step…</p>}>
+              <Outlet />
+            </Suspense>
           </StepErrorsProvider>
           <StepNav
             backLabel={flow.prev?.title}
