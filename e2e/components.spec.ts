@@ -73,4 +73,16 @@ test.describe('Components step', () => {
     await expect(requests).not.toHaveText(before ?? '');
     await expect(summary).toContainText(/€[\d,.]+/);
   });
+
+  test('screenshot', async ({ page }) => {
+    test.skip(
+      process.env.SCREENSHOTS !== '1',
+      'SCREENSHOTS=1 writes docs/screenshots/components.png',
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await toggle(page, 'LibreChat').check();
+    await expect(card(page, 'FerretDB')).toContainText('Required by LibreChat');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: 'docs/screenshots/components.png' });
+  });
 });

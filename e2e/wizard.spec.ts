@@ -74,6 +74,11 @@ test('a user completes the wizard by keyboard alone', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Ready' })).toBeVisible();
   await expect(page.getByText('acme-prod')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Dependency graph' })).toBeVisible();
+  // The graph waits below the fold; the keyboard brings it in at once.
+  await page.getByRole('button', { name: 'Show the dependency graph' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-node-id="flux"]')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'review');
 
   // Browser Back returns to the previous step with its values.
