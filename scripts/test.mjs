@@ -8,7 +8,7 @@ import { ensureChromium } from './ensure-chromium.mjs';
 const started = Date.now();
 ensureDeps();
 ensureChromium();
-mkdirSync('test-results', { recursive: true });
+mkdirSync('.test-reports', { recursive: true });
 
 const timings = [];
 function step(name, cmd, args, env = {}) {
@@ -34,8 +34,9 @@ function countPlaywright(file) {
   failed += r.stats?.unexpected ?? 0;
 }
 
-const vitestJson = 'test-results/vitest.json';
-const pwJson = 'test-results/playwright.json';
+// Not under test-results/: Playwright empties that folder when it starts.
+const vitestJson = '.test-reports/vitest.json';
+const pwJson = '.test-reports/playwright.json';
 rmSync(vitestJson, { force: true });
 rmSync(pwJson, { force: true });
 
