@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useDraftStore } from '../src/shared/store/draft-store';
 import { useSecretsStore } from '../src/shared/store/secrets-store';
+import { useServerProblemsStore } from '../src/shared/store/server-problems-store';
 
 // jsdom has no matchMedia; components that pick a layout by viewport read it. Default: no match.
 if (typeof window !== 'undefined' && !window.matchMedia) {
@@ -34,11 +35,12 @@ if (typeof window !== 'undefined') {
   window.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionObserver;
 }
 
-// Every test starts from a fresh draft, no secrets and empty storage.
+// Every test starts from a fresh draft, no secrets, no server verdict and empty storage.
 afterEach(() => {
   cleanup();
   useDraftStore.getState().reset();
   useSecretsStore.getState().clearSecrets();
+  useServerProblemsStore.getState().clearServerProblems();
   localStorage.clear();
   sessionStorage.clear();
 });

@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client';
 import { useSubmitDeployment } from '../../shared/api/deployments';
+import { fieldProblems } from '../../shared/api/problem-fields';
+import { useServerProblemsStore } from '../../shared/store/server-problems-store';
 import { buildManifest, withSecrets } from '../../shared/lib/manifest';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
@@ -44,7 +46,16 @@ export function useProvision() {
     mutation.mutate(
       { manifest, idempotencyKey: key },
       {
+        onError: (error) => {
+          // The server's field problems also show beside their fields on the steps.
+          if (!(error instanceof ApiError) || error.status !== 400) return;
+          const fields = fieldProblems(error.problems).flatMap((p) =>
+            p.path ? [{ step: p.step, path: p.path, message: p.message }] : [],
+          );
+          useServerProblemsStore.getState().setServerProblems(fields, draft);
+        },
         onSuccess: (created) => {
+          useServerProblemsStore.getState().clearServerProblems();
           setIdempotencyKey(null);
           void navigate(`/deployments/${encodeURIComponent(created.id)}`);
         },

@@ -6,6 +6,8 @@ import type { FieldError } from '../../shared/lib/draft-defaults';
 import { loadValidation, useValidation } from './validation';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
+import { useServerProblemsStore } from '../../shared/store/server-problems-store';
+import { stillStanding } from '../../shared/lib/draft-path';
 import { focusFirstInvalid, focusHeading } from './focus';
 
 export interface WizardFlow {
@@ -36,10 +38,23 @@ export function useWizardFlow(): WizardFlow {
   const shown = step !== undefined && attempted.has(step.id);
   const validation = useValidation();
 
-  const errors = useMemo(
-    () => (shown && step && validation ? validation.validateStep(step.id, draft, secrets) : []),
-    [shown, step, draft, secrets, validation],
-  );
+  const serverProblems = useServerProblemsStore((s) => s.problems);
+  const judged = useServerProblemsStore((s) => s.judged);
+
+  // The step's own validation once Next was pressed, then what the server said about fields of
+  // this step that still hold the value it judged (one message per field, the client's first).
+  const errors = useMemo(() => {
+    const own = shown && step && validation ? validation.validateStep(step.id, draft, secrets) : [];
+    const fromServer = step
+      ? stillStanding(
+          serverProblems.filter((p) => p.step === step.id),
+          judged,
+          draft,
+        )
+      : [];
+    const seen = new Set(own.map((e) => e.path));
+    return [...own, ...fromServer.filter((e) => !seen.has(e.path))];
+  }, [shown, step, draft, secrets, validation, serverProblems, judged]);
 
   const addAttempted = useCallback((id: StepId) => {
     setAttempted((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
@@ -85,6 +100,7 @@ export function useWizardFlow(): WizardFlow {
   const startOver = () => {
     useDraftStore.getState().reset();
     useSecretsStore.getState().clearSecrets();
+    useServerProblemsStore.getState().clearServerProblems();
     setAttempted(new Set());
     void navigate(STEPS[0].path);
   };

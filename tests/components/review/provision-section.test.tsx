@@ -8,6 +8,7 @@ import { createDefaultDraft } from '../../../src/shared/lib/draft-defaults';
 import { validateManifest } from '../../../src/shared/schemas/manifest';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';
+import { useServerProblemsStore } from '../../../src/shared/store/server-problems-store';
 import { LocationProbe, renderWithProviders } from '../../render';
 
 const ID = '0b7d2a8e-4c1f-4e55-9a43-2f6a1c9e7b10';
@@ -164,7 +165,15 @@ describe('Provision section', () => {
     await user.click(workers);
     expect(screen.getByRole('status', { name: 'location' })).toHaveTextContent(
       '/wizard/infrastructure#field-infrastructure-regions-0-workers-count',
-    );
+    ); // The same problems wait beside their fields on the steps (see server-problems.test.tsx).
+    expect(useServerProblemsStore.getState().problems).toEqual([
+      {
+        step: 'infrastructure',
+        path: 'infrastructure.regions.0.workers.count',
+        message: 'Worker count must be at most 3 here',
+      },
+      { step: 'dns', path: 'dns.domain', message: 'DNS domain is taken' },
+    ]);
   });
 
   it('keeps the whole draft after a network error and says so', async () => {
