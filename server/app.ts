@@ -24,7 +24,7 @@ import { Pipeline, type PipelineDeps } from './pipeline';
 import { deploymentRoutes } from './routes/deployments';
 import { eventRoutes } from './routes/events';
 import { metaRoutes } from './routes/meta';
-import { installSecurity } from './security';
+import { installSecurity, isApiRequest } from './security';
 
 export interface ServerExtras {
   /** Where log lines go (default stdout); tests capture them. */
@@ -85,9 +85,8 @@ async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
       .send(indexHtml!(pathname));
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '';
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
     const isPage = req.method === 'GET' || req.method === 'HEAD';
-    if (hasDist && isPage && !isApi && !path.extname(pathname)) {
+    if (hasDist && isPage && !isApiRequest(req) && !path.extname(pathname)) {
       return sendIndex(pathname, reply);
     }
     throw new ApiError(404, 'not_found', `No route for ${req.method} ${pathname.slice(0, 200)}`);

@@ -32,9 +32,14 @@ export function tokenMatches(header: string | undefined, token: string): boolean
   return timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
 }
 
+/** True when CORS_ORIGIN lists this browser origin (or `*`). */
+function originAllowed(origin: string | undefined, origins: readonly string[]): boolean {
+  return !!origin && (origins.includes(origin) || origins.includes('*'));
+}
+
 function corsHeaders(req: FastifyRequest, reply: FastifyReply, origins: readonly string[]): void {
   const origin = req.headers.origin;
-  if (!origin || !(origins.includes(origin) || origins.includes('*'))) return;
+  if (!originAllowed(origin, origins)) return;
   reply.header('access-control-allow-origin', origin);
   reply.header('vary', 'Origin');
   reply.header('access-control-expose-headers', 'location, idempotent-replayed');
@@ -50,7 +55,23 @@ function isSameOrigin(req: FastifyRequest): boolean {
   }
 }
 
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
+/** True for the API's paths: `/api` and everything below it. */
+export const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
+/**
+ * Whether a request reaches the API. Decided on the route Fastify matched (its router decodes
+ * `%61pi` to `api`), and on the decoded path for requests no route matches, so an encoded path
+ * never slips past the checks. A path that cannot be decoded counts as the API: checked, not let through.
+ */
+export function isApiRequest(req: FastifyRequest): boolean {
+  if (isApiPath(req.routeOptions.url ?? '')) return true;
+  const raw = req.url.split('?')[0] ?? '';
+  try {
+    return isApiPath(decodeURIComponent(raw));
+  } catch {
+    return true;
+  }
+}
 
 /** Registers headers, CORS, origin checks and token auth as hooks on the app. */
 export function installSecurity(
@@ -59,10 +80,10 @@ export function installSecurity(
 ): void {
   app.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    if (!isApi(req.url)) return;
+    if (!isApiRequest(req)) return;
     corsHeaders(req, reply, opts.corsOrigins);
-    const allowedCross = req.headers.origin && opts.corsOrigins.length > 0;
-    if (req.method === 'OPTIONS' && allowedCross) {
+    const crossAllowed = originAllowed(req.headers.origin, opts.corsOrigins);
+    if (req.method === 'OPTIONS' && crossAllowed) {
       reply
         .header('access-control-allow-methods', 'GET, POST, OPTIONS')
         .header(
@@ -72,9 +93,6 @@ export function installSecurity(
         .header('access-control-max-age', '600');
       return reply.code(204).send();
     }
-    const crossAllowed =
-      !!req.headers.origin &&
-      (opts.corsOrigins.includes(req.headers.origin) || opts.corsOrigins.includes('*'));
     if (req.method !== 'GET' && req.method !== 'HEAD' && !isSameOrigin(req) && !crossAllowed) {
       throw new ApiError(403, 'forbidden_origin', 'Requests from this origin are not allowed');
     }

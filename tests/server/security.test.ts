@@ -55,6 +55,26 @@ describe('with CATALYST_API_TOKEN', () => {
     }
   });
 
+  it('cannot be bypassed by percent-encoding the path', async () => {
+    for (const p of [
+      '/%61pi/v1/deployments',
+      '/%61pi/v1/catalog',
+      '/api/v1/%64eployments',
+      '/%2561pi/x',
+    ]) {
+      const res = await fetch(`${t.url}${p}`);
+      expect([401, 404], p).toContain(res.status);
+      expect(res.status === 404 ? p : 'checked').not.toMatch(/^\/%61pi\/v1|^\/api\/v1\/%64/);
+    }
+    const url = `${t.url}/%61pi/v1/deployments`;
+    const post = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: validBody(),
+    });
+    expect(post.status).toBe(401);
+  });
+
   it('lets the right token through, and keeps /healthz open', async () => {
     const ok = await submit(t.url, validBody(), { authorization: `Bearer ${TOKEN}` });
     expect(ok.status).toBe(201);
@@ -68,6 +88,12 @@ describe('origins', () => {
     try {
       const res = await submit(t.url, validBody(), { origin: 'https://evil.example' });
       expect(res.status).toBe(403);
+      const encoded = await fetch(`${t.url}/%61pi/v1/deployments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: validBody(),
+      });
+      expect(encoded.status).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
       const same = await submit(t.url, validBody(), { origin: t.url });
       expect(same.status).toBe(201);
@@ -82,6 +108,12 @@ describe('origins', () => {
       });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe('https://ui.example');
+      const otherPre = await fetch(`${c.url}/api/v1/deployments`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(otherPre.headers.get('access-control-allow-origin')).toBeNull();
+      expect(otherPre.headers.get('access-control-allow-methods')).toBeNull();
       const res = await submit(c.url, validBody(), { origin: 'https://ui.example' });
       expect(res.status).toBe(201);
       expect(res.headers.get('access-control-allow-origin')).toBe('https://ui.example');
