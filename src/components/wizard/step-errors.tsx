@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { FieldError } from '../../shared/lib/draft-defaults';
 
 /** The current step's problems, shown once the user has tried to leave it. */
@@ -15,7 +15,9 @@ export function StepErrorsProvider({
   errors: readonly FieldError[];
   children: ReactNode;
 }) {
-  return <StepErrorsContext value={{ errors }}>{children}</StepErrorsContext>;
+  // A new value only when the errors change: every field reads this context.
+  const value = useMemo(() => ({ errors }), [errors]);
+  return <StepErrorsContext value={value}>{children}</StepErrorsContext>;
 }
 
 /** Every problem to show on the current step (empty until Next was pressed). */

@@ -10,6 +10,8 @@ import { useServerProblemsStore } from '../../shared/store/server-problems-store
 import { stillStanding } from '../../shared/lib/draft-path';
 import { focusFirstInvalid, focusHeading } from './focus';
 
+const NO_ERRORS: readonly FieldError[] = [];
+
 export interface WizardFlow {
   step: (typeof STEPS)[number] | undefined;
   prev: (typeof STEPS)[number] | undefined;
@@ -43,15 +45,19 @@ export function useWizardFlow(): WizardFlow {
 
   // The step's own validation once Next was pressed, then what the server said about fields of
   // this step that still hold the value it judged (one message per field, the client's first).
+  // With nothing to show it is the same empty list every time, so fields do not re-render.
   const errors = useMemo(() => {
-    const own = shown && step && validation ? validation.validateStep(step.id, draft, secrets) : [];
-    const fromServer = step
-      ? stillStanding(
-          serverProblems.filter((p) => p.step === step.id),
-          judged,
-          draft,
-        )
-      : [];
+    const own =
+      shown && step && validation ? validation.validateStep(step.id, draft, secrets) : NO_ERRORS;
+    const fromServer =
+      step && serverProblems.length > 0
+        ? stillStanding(
+            serverProblems.filter((p) => p.step === step.id),
+            judged,
+            draft,
+          )
+        : NO_ERRORS;
+    if (fromServer.length === 0) return own.length === 0 ? NO_ERRORS : own;
     const seen = new Set(own.map((e) => e.path));
     return [...own, ...fromServer.filter((e) => !seen.has(e.path))];
   }, [shown, step, draft, secrets, validation, serverProblems, judged]);

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { getTopology } from '../../../shared/constants/domain';
 import { monthlyCost } from '../../../shared/lib/capacity';
 import { capacityInputs } from '../../../shared/lib/node-pools';
@@ -11,15 +13,24 @@ import { formatEur } from './size-label';
 
 /** One fieldset per region of the chosen topology, and the nodes' monthly cost. */
 export function RegionsSection() {
-  const infra = useDraftStore((s) => s.draft.infrastructure);
-  const slots = getTopology(infra.topology).regions;
+  // Only what this section shows: typing the name or the SSH key does not re-render the regions.
+  const { provider, topology, regions } = useDraftStore(
+    useShallow((s) => ({
+      provider: s.draft.infrastructure.provider,
+      topology: s.draft.infrastructure.topology,
+      regions: s.draft.infrastructure.regions,
+    })),
+  );
+  const slots = getTopology(topology).regions;
   const countError = useFieldError('infrastructure.regions');
-  const { priced, priceIsEstimate: estimate } = capacityInputs(infra.provider, infra.regions);
-  const total = monthlyCost(priced).totalEur;
+  const { total, estimate } = useMemo(() => {
+    const inputs = capacityInputs(provider, regions);
+    return { total: monthlyCost(inputs.priced).totalEur, estimate: inputs.priceIsEstimate };
+  }, [provider, regions]);
   return (
     <FormSection legend="Regions" description="Each region is one Kubernetes cluster.">
       <FieldError id={`${fieldId('infrastructure.regions')}-error`} message={countError} />
-      {infra.regions.map((region, i) => (
+      {regions.map((region, i) => (
         <RegionFieldset
           key={i}
           index={i}
