@@ -2,13 +2,14 @@ import { useId, useMemo } from 'react';
 import type { ComponentId } from '../../shared/constants/components';
 import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
 import {
-  WARN_RATIO,
   computeCapacity,
   monthlyCost,
   sumRequests,
+  usageLevel,
   type CapacityLevel,
   type RegionCapacity,
 } from '../../shared/lib/capacity';
+import { formatAmount, formatEur } from '../../shared/lib/format';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { cn } from '../ui/cn';
 import { capacityInputs } from '../../shared/lib/node-pools';
@@ -21,10 +22,6 @@ export interface CapacitySummaryProps {
   headingLevel?: 2 | 3;
   className?: string;
 }
-
-const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const eur = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
-const levelOf = (u: number): CapacityLevel => (u > 1 ? 'error' : u > WARN_RATIO ? 'warn' : 'ok');
 
 function RegionUsage({
   region,
@@ -44,20 +41,20 @@ function RegionUsage({
       <UsageBar
         label="CPU"
         usage={usage.cpu}
-        level={levelOf(usage.cpu)}
-        detail={`${num.format(r.cpuMillicores / 1000)} of ${num.format(a.cpuMillicores / 1000)} cores`}
+        level={usageLevel(usage.cpu)}
+        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
       />
       <UsageBar
         label="Memory"
         usage={usage.memory}
-        level={levelOf(usage.memory)}
-        detail={`${num.format(r.memoryMiB / 1024)} of ${num.format(a.memoryMiB / 1024)} GiB`}
+        level={usageLevel(usage.memory)}
+        detail={`${formatAmount(r.memoryMiB / 1024)} of ${formatAmount(a.memoryMiB / 1024)} GiB`}
       />
       <UsageBar
         label="Storage"
         usage={usage.disk}
-        level={levelOf(usage.disk)}
-        detail={`${num.format(r.storageGiB)} of ${num.format(a.storageGiB)} GiB`}
+        level={usageLevel(usage.disk)}
+        detail={`${formatAmount(r.storageGiB)} of ${formatAmount(a.storageGiB)} GiB`}
       />
     </li>
   );
@@ -83,7 +80,6 @@ export function CapacitySummary({ installed, headingLevel = 2, className }: Capa
   const requests = useMemo(() => sumRequests(CATALOG_INDEX, installed), [installed]);
   const report = useMemo(() => computeCapacity(requests, inputs.specs), [requests, inputs]);
   const cost = useMemo(() => monthlyCost(inputs.priced), [inputs]);
-  const approx = inputs.priceIsEstimate ? '≈ ' : '';
   const verdict = VERDICT[report.level];
 
   return (
@@ -97,14 +93,14 @@ export function CapacitySummary({ installed, headingLevel = 2, className }: Capa
       <p className="text-sm text-fg-muted">
         {installed.size} components request{' '}
         <span className="font-medium text-fg">
-          {num.format(requests.cpuMillicores / 1000)} CPU cores
+          {formatAmount(requests.cpuMillicores / 1000)} CPU cores
         </span>
         ,{' '}
         <span className="font-medium text-fg">
-          {num.format(requests.memoryMiB / 1024)} GiB memory
+          {formatAmount(requests.memoryMiB / 1024)} GiB memory
         </span>{' '}
         and{' '}
-        <span className="font-medium text-fg">{num.format(requests.storageGiB)} GiB storage</span>{' '}
+        <span className="font-medium text-fg">{formatAmount(requests.storageGiB)} GiB storage</span>{' '}
         in each region.
       </p>
       <ul className="space-y-4">
@@ -139,16 +135,14 @@ export function CapacitySummary({ installed, headingLevel = 2, className }: Capa
         <p className="text-sm">
           Nodes cost{' '}
           <span className="text-lg font-semibold">
-            {approx}
-            {eur.format(cost.totalEur)}
+            {formatEur(cost.totalEur, inputs.priceIsEstimate)}
           </span>{' '}
           per month
         </p>
         <ul className="mt-1 text-xs text-fg-muted">
           {cost.regions.map((r, i) => (
             <li key={i}>
-              Region {i + 1} ({r.name}): {approx}
-              {eur.format(r.eur)}
+              Region {i + 1} ({r.name}): {formatEur(r.eur, inputs.priceIsEstimate)}
             </li>
           ))}
         </ul>

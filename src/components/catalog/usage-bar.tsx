@@ -1,4 +1,4 @@
-import type { CapacityLevel } from '../../shared/lib/capacity';
+import { formatUsagePercent, type CapacityLevel } from '../../shared/lib/capacity';
 import { cn } from '../ui/cn';
 
 export interface UsageBarProps {
@@ -22,11 +22,6 @@ const TEXT_CLASS: Record<CapacityLevel, string> = {
   error: 'text-danger font-medium',
 };
 
-/** Percentage for display: 'no capacity' when nothing is allocatable. */
-export function formatUsage(usage: number): string {
-  return Number.isFinite(usage) ? `${Math.round(usage * 100)}%` : 'no capacity';
-}
-
 /** One resource's requests against allocatable capacity, as text and a bar (the bar is decorative). */
 export function UsageBar({ label, usage, level, detail }: UsageBarProps) {
   const width = Number.isFinite(usage) ? Math.min(usage, 1) * 100 : 100;
@@ -35,7 +30,7 @@ export function UsageBar({ label, usage, level, detail }: UsageBarProps) {
       <div className="flex justify-between gap-2">
         <span className="font-medium">{label}</span>
         <span className={TEXT_CLASS[level]}>
-          {detail} ({formatUsage(usage)})
+          {detail} ({formatUsagePercent(usage)})
         </span>
       </div>
       <div aria-hidden="true" className="mt-1 h-1.5 overflow-hidden rounded-full bg-muted">

@@ -98,12 +98,18 @@ function ratio(requested: number, allocatable: number): number {
   return requested > 0 ? Infinity : 0;
 }
 
-function levelOf(usage: number): CapacityLevel {
+/** The level of a usage ratio: warn above WARN_RATIO, error above 1. */
+export function usageLevel(usage: number): CapacityLevel {
   if (usage > 1) return 'error';
   return usage > WARN_RATIO ? 'warn' : 'ok';
 }
 
 const fmt = (n: number, digits: number) => n.toFixed(digits);
+
+/** A usage ratio as text ("93%", "no capacity"), never contradicting its level. */
+export function formatUsagePercent(usage: number): string {
+  return Number.isFinite(usage) ? `${percent(usage, usageLevel(usage))}%` : 'no capacity';
+}
 
 /** Whole percent, nudged so it never contradicts the level (100.2% shows as 101%, not 100%). */
 function percent(usage: number, level: CapacityLevel): number {
@@ -139,7 +145,7 @@ function regionCapacity(
   for (const resource of ['cpu', 'memory', 'disk'] as const) {
     const [req, alloc] = pairs[resource];
     usage[resource] = ratio(req, alloc);
-    const l = levelOf(usage[resource]);
+    const l = usageLevel(usage[resource]);
     if (l === 'ok') continue;
     if (SEVERITY[l] > SEVERITY[level]) level = l;
     const pct = Number.isFinite(usage[resource])

@@ -4,6 +4,7 @@ import { CATALOG_INDEX } from '../../../src/shared/lib/catalog-graph';
 import {
   SYSTEM_RESERVE,
   computeCapacity,
+  formatUsagePercent,
   monthlyCost,
   poolAllocatable,
   sumRequests,
@@ -155,5 +156,14 @@ describe('monthlyCost', () => {
       ],
     });
     expect(monthlyCost([])).toEqual({ totalEur: 0, regions: [] });
+  });
+});
+
+describe('formatUsagePercent', () => {
+  it('never contradicts the level, and says when nothing is allocatable', () => {
+    expect(formatUsagePercent(0.5)).toBe('50%');
+    expect(formatUsagePercent(1.002)).toBe('101%');
+    expect(formatUsagePercent(0.8004)).toBe('81%');
+    expect(formatUsagePercent(Infinity)).toBe('no capacity');
   });
 });

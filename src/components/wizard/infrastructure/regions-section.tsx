@@ -9,7 +9,7 @@ import { FieldError } from '../../ui/field';
 import { FormSection } from '../section';
 import { useFieldError } from '../step-errors';
 import { RegionFieldset } from './region-fieldset';
-import { formatEur } from './size-label';
+import { formatEur } from '../../../shared/lib/format';
 
 /** One fieldset per region of the chosen topology, and the nodes' monthly cost. */
 export function RegionsSection() {

@@ -1,11 +1,5 @@
 import type { ServerSize } from '../../../shared/constants/domain';
-
-const eur = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
-
-/** A price in EUR, prefixed with "≈" when it is an estimate. */
-export function formatEur(amount: number, estimate = false): string {
-  return `${estimate ? '≈ ' : ''}${eur.format(amount)}`;
-}
+import { formatEur } from '../../../shared/lib/format';
 
 /** "cpx32 · 4 vCPU · 8 GiB RAM · 160 GB disk · €14.49/month" for a size option. */
 export function sizeLabel(size: ServerSize): string {
