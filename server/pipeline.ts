@@ -5,7 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
-import { validateManifest, type SovereignManifest } from '../src/shared/schemas/manifest';
+import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import { openSecret } from './crypto';
 import type { NewEvent, Repository } from './db/repository';
 import type { Executor } from './executor';
@@ -18,6 +18,7 @@ import {
   type RemoteConfig,
   type TreeFile,
 } from './git';
+import { parseStoredManifest } from './stored-manifest';
 import { buildTofuInputs, TFVARS_PATH } from './tofu-inputs';
 
 export interface PipelineDeps {
@@ -129,9 +130,7 @@ export class Pipeline {
     const { repo } = this.deps;
     const row = await repo.getDeployment(id);
     if (!row) return;
-    const checked = validateManifest(JSON.parse(row.manifestJson));
-    if (!checked.ok) throw new Error('the stored manifest no longer validates');
-    const manifest = checked.manifest;
+    const manifest = parseStoredManifest(row);
     const status = (s: DeploymentStatus, statusMessage: string, events: NewEvent[] = []) =>
       repo.appendEvents(id, events, { status: s, statusMessage });
 

@@ -5,8 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import tar from 'tar-stream';
 import { renderFluxTree } from '../../src/shared/lib/flux/render-flux-tree';
 import { serializeManifest } from '../../src/shared/lib/manifest-io';
-import { validateManifest, type SovereignManifest } from '../../src/shared/schemas/manifest';
 import type { DeploymentRow, Repository } from '../db/repository';
+import { parseStoredManifest } from '../stored-manifest';
 import { buildTofuInputs, TFVARS_PATH } from '../tofu-inputs';
 
 /** The URLs of a deployment's resources. */
@@ -20,14 +20,6 @@ export function deploymentLinks(id: string) {
   };
 }
 
-/** The stored manifest (stored only after validation, so it parses; checked again for the type). */
-export function storedManifest(row: DeploymentRow): SovereignManifest {
-  const v = validateManifest(JSON.parse(row.manifestJson));
-  if (!v.ok) throw new Error(`stored manifest of ${row.id} does not validate`);
-  const { secrets: _never, ...manifest } = v.manifest;
-  return manifest;
-}
-
 function wantsJson(req: FastifyRequest): boolean {
   const q = (req.query as Record<string, unknown>).format;
   if (q === 'json') return true;
@@ -38,7 +30,7 @@ function wantsJson(req: FastifyRequest): boolean {
 
 /** Sends the manifest as YAML (default) or JSON (Accept: application/json or ?format=json). */
 export function sendManifest(row: DeploymentRow, req: FastifyRequest, reply: FastifyReply) {
-  const manifest = storedManifest(row);
+  const manifest = parseStoredManifest(row);
   const json = wantsJson(req);
   const text = serializeManifest(manifest, json ? 'json' : 'yaml', { includeSecrets: false });
   reply.header('vary', 'Accept');
@@ -51,7 +43,7 @@ export function sendManifest(row: DeploymentRow, req: FastifyRequest, reply: Fas
 
 /** Streams the GitOps tree (Flux files + OpenTofu inputs) as a gzip'd tar. */
 export async function sendGitopsArchive(repo: Repository, row: DeploymentRow, reply: FastifyReply) {
-  const manifest = storedManifest(row);
+  const manifest = parseStoredManifest(row);
   const files = [
     ...renderFluxTree(manifest),
     {
