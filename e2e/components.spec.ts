@@ -22,7 +22,7 @@ test.describe('Components step', () => {
     page,
   }) => {
     await toggle(page, 'LibreChat').check();
-    await expect(page.getByRole('status').first()).toHaveText(
+    await expect(page.getByRole('status')).toHaveText(
       'Added LibreChat with BGE, FerretDB, LLM Gateway and vLLM',
     );
     for (const name of ['FerretDB', 'BGE', 'LLM Gateway', 'vLLM']) {
@@ -63,6 +63,32 @@ test.describe('Components step', () => {
     await expect(toggle(page, 'FerretDB')).toBeChecked();
     await expect(toggle(page, 'LibreChat')).toBeChecked();
     await expect(toggle(page, 'FerretDB')).toBeFocused();
+  });
+
+  test('with the graph beside the list, one dialog and one status serve both', async ({ page }) => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto('/wizard/components');
+    const graph = page.getByRole('region', { name: 'Dependency graph' });
+    const ferretNode = graph.locator('[data-node-id="ferretdb"]');
+    await toggle(page, 'LibreChat').check();
+    await expect(ferretNode).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(
+      'Added LibreChat with BGE, FerretDB, LLM Gateway and vLLM',
+    );
+
+    await ferretNode.click();
+    const panel = graph.getByRole('complementary');
+    await panel.getByRole('button', { name: 'Remove FerretDB' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(1);
+    const dialog = page.getByRole('dialog', { name: 'Remove FerretDB?' });
+    await dialog.getByRole('button', { name: 'Remove 5 components' }).click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toHaveText(
+      'Removed FerretDB; also removed BGE, LibreChat, LLM Gateway and vLLM',
+    );
+    await expect(toggle(page, 'FerretDB')).not.toBeChecked();
+    await expect(panel.getByRole('button', { name: 'Add FerretDB' })).toBeFocused();
   });
 
   test('the capacity summary follows the choice', async ({ page }) => {

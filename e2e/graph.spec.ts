@@ -94,7 +94,8 @@ test.describe('Dependency graph', () => {
     await expect(panel(page).getByRole('note', { name: 'Why it is installed' })).toHaveText(
       'Not installed',
     );
-    await expect(panel(page).getByRole('button', { name: 'Add FerretDB' })).toBeVisible();
+    await expect(panel(page).getByRole('button', { name: 'Add FerretDB' })).toBeFocused();
+    await expect(page.getByRole('status')).toHaveText(/^Removed FerretDB; also removed/);
     await page.goto('/wizard/components');
     await expect(page.getByRole('checkbox', { name: 'Install LibreChat' })).not.toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Install FerretDB' })).not.toBeChecked();

@@ -4,19 +4,21 @@ import { CatalogToolbar } from '../components/catalog/catalog-toolbar';
 import { EMPTY_FILTER, type CatalogFilter } from '../components/catalog/catalog-filter';
 import { CapacitySummary } from '../components/catalog/capacity-summary';
 import { componentStatuses } from '../components/catalog/component-status';
-import { RemovalDialog } from '../components/catalog/removal-dialog';
+import {
+  ComponentToggleProvider,
+  ComponentToggleStatus,
+  useToggle,
+} from '../components/catalog/component-toggle-provider';
 import { SelectionCounters } from '../components/catalog/selection-counters';
-import { useComponentToggle } from '../components/catalog/use-component-toggle';
 import { useResolvedSelection } from '../components/catalog/use-selection';
 import { CatalogWithGraph } from '../components/graph/catalog-with-graph';
 import { COMPONENTS } from '../shared/constants/components';
 import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
 
-/** The Components step: choose platform components by family, see why each is installed and what it costs. */
-export function ComponentsPage() {
+function ComponentsStep() {
   const resolved = useResolvedSelection();
   const statuses = useMemo(() => componentStatuses(CATALOG_INDEX, resolved), [resolved]);
-  const { toggle, pending, confirm, cancel, announcement } = useComponentToggle();
+  const toggle = useToggle();
   const [filter, setFilter] = useState<CatalogFilter>(EMPTY_FILTER);
   const deferredFilter = useDeferredValue(filter);
 
@@ -29,9 +31,7 @@ export function ComponentsPage() {
             installed={resolved.installed.size}
             total={COMPONENTS.length}
           />
-          <p role="status" aria-live="polite" className="text-sm text-fg-muted">
-            {announcement}
-          </p>
+          <ComponentToggleStatus />
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
@@ -51,8 +51,20 @@ export function ComponentsPage() {
           />
         </aside>
       </div>
-      <RemovalDialog pending={pending} onConfirm={confirm} onCancel={cancel} />
     </div>
+  );
+}
+
+/**
+ * The Components step: choose platform components by family, see why each is installed and what
+ * it costs. The list and the graph beside it share one toggle provider, hence one dialog and one
+ * announcement.
+ */
+export function ComponentsPage() {
+  return (
+    <ComponentToggleProvider>
+      <ComponentsStep />
+    </ComponentToggleProvider>
   );
 }
 

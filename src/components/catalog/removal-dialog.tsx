@@ -10,7 +10,11 @@ export interface RemovalDialogProps {
   pending: PendingRemoval | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes when the dialog closes; by default the component's install toggle. */
+  returnFocusTo?: (id: ComponentId) => HTMLElement | null;
 }
+
+const installToggle = (id: ComponentId) => document.getElementById(toggleId(id));
 
 function RemovalBody({ pending }: { pending: PendingRemoval }) {
   const name = nameOf(pending.id);
@@ -41,17 +45,22 @@ function RemovalBody({ pending }: { pending: PendingRemoval }) {
 
 /**
  * Asks before a removal takes chosen components with it, listing every component that goes.
- * On close, focus returns to the component's install toggle.
+ * On close, focus goes to `returnFocusTo(id)` (the install toggle unless told otherwise).
  */
-export function RemovalDialog({ pending, onConfirm, onCancel }: RemovalDialogProps) {
+export function RemovalDialog({
+  pending,
+  onConfirm,
+  onCancel,
+  returnFocusTo = installToggle,
+}: RemovalDialogProps) {
   const lastId = useRef<ComponentId | null>(null);
   useEffect(() => {
     if (pending) lastId.current = pending.id;
     else if (lastId.current) {
-      document.getElementById(toggleId(lastId.current))?.focus();
+      returnFocusTo(lastId.current)?.focus();
       lastId.current = null;
     }
-  }, [pending]);
+  }, [pending, returnFocusTo]);
 
   return (
     <ConfirmDialog

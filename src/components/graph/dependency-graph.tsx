@@ -15,8 +15,12 @@ import {
 } from '@xyflow/react';
 import type { FamilyId } from '../../shared/constants/catalog-types';
 import { COMPONENTS, type ComponentId } from '../../shared/constants/components';
-import { RemovalDialog } from '../catalog/removal-dialog';
-import { useComponentToggle } from '../catalog/use-component-toggle';
+import {
+  ComponentToggleProvider,
+  ComponentToggleStatus,
+  useOptionalToggle,
+  useToggle,
+} from '../catalog/component-toggle-provider';
 import { cn } from '../ui/cn';
 import { ComponentNodeComponent, type ComponentNode } from './component-node';
 import { DependencyEdgeComponent } from './dependency-edge';
@@ -35,7 +39,13 @@ const minimapColor = (n: ComponentNode) => (n.data.installed ? n.data.color : 't
 const themeClass =
   '[--xy-background-color:var(--color-bg)] [--xy-edge-stroke:var(--color-fg-muted)] [--xy-minimap-background-color:var(--color-surface)] [--xy-controls-button-background-color:var(--color-surface)] [--xy-controls-button-background-color-hover:var(--color-muted)] [--xy-controls-button-color:var(--color-fg)] [--xy-controls-button-border-color:var(--color-border)]';
 
-function GraphView({ className }: { className?: string }) {
+interface GraphViewProps {
+  className?: string;
+  /** Renders the toggle announcement: only when the graph owns its toggle provider. */
+  ownStatus: boolean;
+}
+
+function GraphView({ className, ownStatus }: GraphViewProps) {
   const [showAll, setShowAll] = useState(false);
   const [family, setFamily] = useState<FamilyId | 'all'>('all');
   const [hovered, setHovered] = useState<ComponentId | null>(null);
@@ -44,7 +54,7 @@ function GraphView({ className }: { className?: string }) {
   const [message, setMessage] = useState('');
   const model = useGraphModel(showAll);
   const { nodes, edges } = useGraphElements(model, { showAll, family, hovered, focused, openId });
-  const { toggle, pending, confirm, cancel, announcement } = useComponentToggle();
+  const toggle = useToggle();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const boxes = model.layout.nodes;
@@ -126,9 +136,7 @@ function GraphView({ className }: { className?: string }) {
           onFind={find}
           onExport={(f) => void exportAs(f)}
         />
-        <p role="status" aria-live="polite" className="min-h-5 px-3 py-0.5 text-xs text-fg-muted">
-          {announcement}
-        </p>
+        {ownStatus && <ComponentToggleStatus className="min-h-5 px-3 py-0.5 text-xs" />}
         {message && (
           <p role="alert" className="px-3 py-1 text-sm text-danger">
             {message}
@@ -182,19 +190,24 @@ function GraphView({ className }: { className?: string }) {
             />
           )}
         </div>
-        <RemovalDialog pending={pending} onConfirm={confirm} onCancel={cancel} />
       </section>
     </GraphActionsContext.Provider>
   );
 }
 
-/** The dependency graph with its own React Flow provider; the default export is for lazy(). */
+/**
+ * The dependency graph with its own React Flow provider; the default export is for lazy(). Inside
+ * a ComponentToggleProvider (the Components step) it shares that provider's dialog and
+ * announcement; standalone (/graph, Review) it brings its own.
+ */
 export function DependencyGraph({ className }: { className?: string }) {
-  return (
+  const shared = useOptionalToggle() !== null;
+  const view = (
     <ReactFlowProvider>
-      <GraphView className={className} />
+      <GraphView className={className} ownStatus={!shared} />
     </ReactFlowProvider>
   );
+  return shared ? view : <ComponentToggleProvider>{view}</ComponentToggleProvider>;
 }
 
 export default DependencyGraph;
