@@ -38,7 +38,8 @@ test('a user completes the wizard by keyboard alone', async ({ page }) => {
   // Next on the empty step: errors, focus on the first invalid field.
   await tabTo(page, page.getByRole('button', { name: /^Next/ }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Sovereign name is required');
+  const summary = page.getByRole('region', { name: /This step has/ });
+  await expect(summary).toContainText('Sovereign name is required');
   await expect(page.getByLabel('Sovereign name')).toBeFocused();
 
   await page.keyboard.type('acme-prod');
@@ -51,7 +52,7 @@ test('a user completes the wizard by keyboard alone', async ({ page }) => {
   await typeInto(page, page.getByLabel('Hetzner Cloud API token'), TOKEN);
   await typeInto(page, page.getByLabel('SSH public key'), SSH_KEY);
   await expect(page.getByText('SHA256:tNjrFh4iIpL33QUBmvMGnpu2HHpliX+wbNOYf3U/g9o')).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(summary).toHaveCount(0);
   await screenshot(page, 'infrastructure');
   await next(page, 'Storage tier');
 

@@ -22,7 +22,7 @@ describe('Infrastructure step', () => {
     const { user } = renderStep();
     await user.click(screen.getByRole('button', { name: /^Next/ }));
 
-    const summary = await screen.findByRole('alert');
+    const summary = await screen.findByRole('region', { name: /This step has/ });
     expect(
       within(summary).getByRole('link', { name: 'Sovereign name is required' }),
     ).toHaveAttribute('href', '#field-infrastructure-sovereignName');

@@ -18,7 +18,7 @@ export function PlatformSummary() {
           ['Always installed', String(resolved.locked.size)],
         ]}
       />
-      <CapacitySummary installed={resolved.installed} />
+      <CapacitySummary installed={resolved.installed} headingLevel={3} />
     </ReviewGroup>
   );
 }

@@ -1,4 +1,4 @@
-import { COLD_BACKENDS } from '../../shared/constants/domain';
+import { COLD_BACKENDS, PLACEMENT_LABELS } from '../../shared/constants/domain';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 import { ReviewGroup, ReviewList, secretState } from './review-group';
@@ -17,7 +17,7 @@ export function StorageSummary() {
             `master ${sw.masterReplicas}, volume ${sw.volumeReplicas}, filer ${sw.filerReplicas}, S3 ${sw.s3Replicas}`,
           ],
           ['Volume size', `${sw.volumeSizeGi} GiB`],
-          ['Placement', sw.placement],
+          ['Placement', PLACEMENT_LABELS[sw.placement]],
           ['Bucket name prefix', sw.enableNamePrefix ? 'on' : 'off'],
           ['Tiers', `hot ≤ ${tiers.hotDays} days, warm ≤ ${tiers.warmDays} days, then cold`],
           ['Cold backend', backend?.name ?? cold.backend],

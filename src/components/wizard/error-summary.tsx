@@ -5,8 +5,9 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   if (errors.length === 0) return null;
   const count = errors.length === 1 ? 'one problem' : `${errors.length} problems`;
   return (
-    <div
-      role="alert"
+    // A labelled region, not an alert: Next moves focus to the first invalid field, whose error
+    // is read with it; an alert would re-announce the whole list on every keystroke.
+    <section
       aria-labelledby="error-summary-title"
       className="rounded-lg border-2 border-danger bg-surface p-4"
     >
@@ -31,6 +32,6 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -312,6 +312,11 @@ export const SEAWEEDFS_SETTINGS = {
 
 export const PLACEMENT_MODES = ['single-region', 'active-active', 'active-hotstandby'] as const;
 export type PlacementMode = (typeof PLACEMENT_MODES)[number];
+export const PLACEMENT_LABELS: Readonly<Record<PlacementMode, string>> = {
+  'single-region': 'Single region',
+  'active-active': 'Active-active across regions',
+  'active-hotstandby': 'Active / hot standby',
+};
 
 export const S3_BUCKETS = [
   'loki-data',

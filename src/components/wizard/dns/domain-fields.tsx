@@ -59,7 +59,7 @@ function PoolFields() {
           )}
         </DraftField>
       </div>
-      <p className="text-sm" aria-live="polite">
+      <p className="text-sm">
         Your Sovereign will answer at{' '}
         <strong className="font-mono">{domain || `<subdomain>.${dns.poolDomain}`}</strong>
       </p>

@@ -39,13 +39,16 @@ export function AccessFields() {
           />
         )}
       </DraftField>
-      {parsed?.ok ? (
-        <p className="text-sm text-ok" aria-live="polite">
-          Valid {parsed.key.type} key ({parsed.key.bits} bits), fingerprint{' '}
-          <code className="font-mono break-all">{parsed.key.fingerprint}</code>
-          {parsed.key.comment ? ` · ${parsed.key.comment}` : ''}
-        </p>
-      ) : null}
+      {/* Always present, so the fingerprint is announced when a valid key arrives. */}
+      <div aria-live="polite">
+        {parsed?.ok ? (
+          <p className="text-sm text-ok">
+            Valid {parsed.key.type} key ({parsed.key.bits} bits), fingerprint{' '}
+            <code className="font-mono break-all">{parsed.key.fingerprint}</code>
+            {parsed.key.comment ? ` · ${parsed.key.comment}` : ''}
+          </p>
+        ) : null}
+      </div>
     </FormSection>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  PLACEMENT_LABELS,
   PLACEMENT_MODES,
   SEAWEEDFS_SETTINGS,
   type PlacementMode,
@@ -21,12 +22,6 @@ const NUMERIC: { key: NumericSetting; label: string }[] = [
   { key: 's3Replicas', label: 'S3 gateway replicas' },
   { key: 'volumeSizeGi', label: 'Volume size (GiB)' },
 ];
-
-const PLACEMENT_LABELS: Record<PlacementMode, string> = {
-  'single-region': 'Single region',
-  'active-active': 'Active-active across regions',
-  'active-hotstandby': 'Active / hot standby',
-};
 
 /** SeaweedFS replicas, volume size, name prefix and placement. */
 export function SeaweedfsFields() {
