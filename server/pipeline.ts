@@ -1,13 +1,14 @@
 // The deployment pipeline, run after the 201 by an in-process queue: render the Flux tree, write the
 // OpenTofu inputs, commit both to the Sovereign's GitOps repository, list every component as pending
-// in install order, then hand over to the executor. Every step is idempotent, so a deployment left
-// unfinished by a crash is simply run again at startup.
+// in install order, then hand over to the executor. A deployment left unfinished by a crash is run
+// again at startup: steps whose events are already recorded are skipped, the others are idempotent.
 import type { FastifyBaseLogger } from 'fastify';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import { openSecret } from './crypto';
-import type { NewEvent, Repository } from './db/repository';
+import type { PipelinePhase } from '../src/shared/schemas/api';
+import type { NewEvent, Repository, StatusUpdate } from './db/repository';
 import type { Executor } from './executor';
 import {
   clearStaleLocks,
@@ -134,50 +135,20 @@ export class Pipeline {
     const status = (s: DeploymentStatus, statusMessage: string, events: NewEvent[] = []) =>
       repo.appendEvents(id, events, { status: s, statusMessage });
 
+    const done = row.status === 'pending' ? new Set<PipelinePhase>() : await this.recorded(id);
     if (row.status !== 'pending') {
       await repo.appendEvents(id, [
         ev({ phase: 'resume', message: `Resumed after a restart (was ${row.status})` }),
       ]);
     }
-
-    await status('rendering', 'Rendering the Flux tree and OpenTofu inputs');
-    let t0 = performance.now();
-    const files = this.deps.render(manifest);
-    await repo.appendEvents(id, [
-      ev({ phase: 'render', message: `Rendered ${files.length} Flux files`, durationMs: ms(t0) }),
-    ]);
-
-    t0 = performance.now();
-    const tfvars = buildTofuInputs(manifest);
-    await repo.putArtifact(id, TFVARS_PATH, tfvars);
-    await repo.appendEvents(id, [
-      ev({
-        phase: 'tofu-inputs',
-        message: `Wrote ${TFVARS_PATH} for ${manifest.spec.infrastructure.provider} (${manifest.spec.infrastructure.regions.length} region(s))`,
-        durationMs: ms(t0),
-      }),
-    ]);
-
-    await status('committing', 'Committing to the GitOps repository');
-    t0 = performance.now();
-    const sha = await this.commit(manifest, id, [...files, { path: TFVARS_PATH, content: tfvars }]);
-    await repo.appendEvents(
-      id,
-      [
-        ev({
-          phase: 'commit',
-          message: `Committed ${sha.slice(0, 12)} to ${manifest.metadata.name}.git${this.deps.remote ? ' and pushed it' : ''}`,
-          durationMs: ms(t0),
-        }),
-      ],
-      { commitSha: sha },
-    );
-
-    await repo.appendEvents(id, componentEvents(manifest));
+    if (!done.has('commit')) await this.renderAndCommit(id, manifest, done);
+    if (!done.has('components')) await repo.appendEvents(id, componentEvents(manifest));
     const planned = this.deps.executor.planned();
-    await status(planned.status, planned.message, [
-      ev({ phase: 'ready', message: planned.message }),
-    ]);
+    await status(
+      planned.status,
+      planned.message,
+      done.has('ready') ? [] : [ev({ phase: 'ready', message: planned.message })],
+    );
     await this.deps.executor.apply({
       deploymentId: id,
       sovereign: manifest.metadata.name,
@@ -187,6 +158,67 @@ export class Pipeline {
         await repo.appendEvents(id, events, s ? { status: s, statusMessage: m } : undefined);
       },
     });
+  }
+
+  /** Renders the tree and the OpenTofu inputs and commits both; events of recorded steps are not repeated. */
+  private async renderAndCommit(
+    id: string,
+    manifest: SovereignManifest,
+    done: ReadonlySet<PipelinePhase>,
+  ): Promise<void> {
+    const { repo } = this.deps;
+    const once = (events: NewEvent[], update?: StatusUpdate) =>
+      repo.appendEvents(
+        id,
+        events.filter((e) => !done.has(e.phase)),
+        update,
+      );
+    await once([], {
+      status: 'rendering',
+      statusMessage: 'Rendering the Flux tree and OpenTofu inputs',
+    });
+    let t0 = performance.now();
+    const files = this.deps.render(manifest);
+    await once([
+      ev({ phase: 'render', message: `Rendered ${files.length} Flux files`, durationMs: ms(t0) }),
+    ]);
+
+    t0 = performance.now();
+    const tfvars = buildTofuInputs(manifest);
+    await repo.putArtifact(id, TFVARS_PATH, tfvars);
+    await once([
+      ev({
+        phase: 'tofu-inputs',
+        message: `Wrote ${TFVARS_PATH} for ${manifest.spec.infrastructure.provider} (${manifest.spec.infrastructure.regions.length} region(s))`,
+        durationMs: ms(t0),
+      }),
+    ]);
+
+    await once([], { status: 'committing', statusMessage: 'Committing to the GitOps repository' });
+    t0 = performance.now();
+    const sha = await this.commit(manifest, id, [...files, { path: TFVARS_PATH, content: tfvars }]);
+    await once(
+      [
+        ev({
+          phase: 'commit',
+          message: `Committed ${sha.slice(0, 12)} to ${manifest.metadata.name}.git${this.deps.remote ? ' and pushed it' : ''}`,
+          durationMs: ms(t0),
+        }),
+      ],
+      { commitSha: sha },
+    );
+  }
+
+  /** The phases a deployment has already recorded events for (what a resumed run skips). */
+  private async recorded(id: string): Promise<Set<PipelinePhase>> {
+    const phases = new Set<PipelinePhase>();
+    for (let after = 0; ;) {
+      const page = await this.deps.repo.listEvents(id, after, 1000);
+      for (const e of page) phases.add(e.phase);
+      const last = page.at(-1);
+      if (!last) return phases;
+      after = last.seq;
+    }
   }
 
   private commit(manifest: SovereignManifest, id: string, files: TreeFile[]): Promise<string> {
