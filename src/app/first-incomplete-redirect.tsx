@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { STEPS } from '../shared/constants/steps';
+import { getStep } from '../shared/constants/steps';
 import { firstIncompleteStep } from '../shared/lib/draft';
 import { useDraftStore } from '../shared/store/draft-store';
 
@@ -7,6 +7,6 @@ import { useDraftStore } from '../shared/store/draft-store';
 export function FirstIncompleteRedirect() {
   const draft = useDraftStore((s) => s.draft);
   const id = firstIncompleteStep(draft);
-  const step = STEPS.find((s) => s.id === id) ?? STEPS[0];
+  const step = getStep(id);
   return <Navigate replace to={step.path} />;
 }

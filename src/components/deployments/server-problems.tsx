@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../shared/api/client';
 import { fieldProblems } from '../../shared/api/problem-fields';
-import { STEPS } from '../../shared/constants/steps';
+import { getStep } from '../../shared/constants/steps';
 import { fieldId } from '../../shared/lib/draft-defaults';
 import { Alert } from '../ui/alert';
 
@@ -22,12 +22,12 @@ export function ServerProblems({ error }: { error: ApiError }) {
       </h3>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {problems.map((p) => {
-          const step = STEPS.find((s) => s.id === p.step);
-          const label = `${step?.title ?? 'Review'}: ${p.message}`;
+          const step = getStep(p.step);
+          const label = `${step.title}: ${p.message}`;
           return (
             <li key={`${p.manifestPath}:${p.message}`}>
               <Link
-                to={`${step?.path ?? '/wizard/review'}${p.path ? `#${fieldId(p.path)}` : ''}`}
+                to={`${step.path ?? '/wizard/review'}${p.path ? `#${fieldId(p.path)}` : ''}`}
                 className={linkClass}
               >
                 {label}

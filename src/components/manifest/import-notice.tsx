@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
-import { STEPS } from '../../shared/constants/steps';
+import { getStep } from '../../shared/constants/steps';
 import { fieldId } from '../../shared/lib/draft-defaults';
 import { alertVariants } from '../ui/alert';
 import { cn } from '../ui/cn';
@@ -43,7 +43,7 @@ export function ImportNotice({ outcome }: { outcome: ImportOutcome }) {
               <li key={f.key}>
                 <Link
                   className="text-accent underline"
-                  to={`${STEPS.find((s) => s.id === f.step)?.path ?? '/'}#${fieldId(`secrets.${f.key}`)}`}
+                  to={`${getStep(f.step).path}#${fieldId(`secrets.${f.key}`)}`}
                 >
                   {f.label}
                 </Link>{' '}

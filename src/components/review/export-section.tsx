@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { STEPS } from '../../shared/constants/steps';
+import { getStep } from '../../shared/constants/steps';
 import { downloadText } from '../../shared/lib/download';
 import { buildManifest, withSecrets } from '../../shared/lib/manifest';
 import { serializeManifest, type ManifestFormat } from '../../shared/lib/manifest-io';
@@ -150,7 +150,7 @@ export function ExportSection() {
           setCurl(null);
           setOutcome(o);
           // Review's path comes from the one step list; the notice keeps focus when already there.
-          const review = STEPS.find((s) => s.id === 'review')?.path ?? '/wizard/review';
+          const review = getStep('review').path;
           if (pathname !== review) void navigate(review);
         }}
       />

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { STEPS, type StepId } from '../../shared/constants/steps';
+import { getStep, type StepId } from '../../shared/constants/steps';
 import { Card } from '../ui/card';
 
 /** One step's summary: a titled section with an Edit link back to the step. */
 export function ReviewGroup({ step, children }: { step: StepId; children: ReactNode }) {
-  const s = STEPS.find((x) => x.id === step) ?? STEPS[0];
+  const s = getStep(step);
   const headingId = `review-${step}`;
   return (
     <Card>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { STEPS } from '../../shared/constants/steps';
+import { getStep } from '../../shared/constants/steps';
 import { fieldId, validateDraft } from '../../shared/lib/draft';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
@@ -28,14 +28,14 @@ export function ReviewProblems() {
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {problems.map((p) => {
-          const step = STEPS.find((s) => s.id === p.step);
+          const step = getStep(p.step);
           return (
             <li key={`${p.path}:${p.message}`}>
               <Link
-                to={`${step?.path ?? '/'}#${fieldId(p.path)}`}
+                to={`${step.path ?? '/'}#${fieldId(p.path)}`}
                 className="text-danger underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
               >
-                {step?.title}: {p.message}
+                {step.title}: {p.message}
               </Link>
             </li>
           );

@@ -407,14 +407,6 @@ export const REGISTRAR_IDS: readonly RegistrarId[] = REGISTRARS.map((r) => r.id)
 
 export const OPENOVA_NAMESERVERS = ['ns1.openova.io', 'ns2.openova.io', 'ns3.openova.io'] as const;
 
-export const LUA_RECORD_KINDS = [
-  'ifurlup',
-  'ifportup',
-  'pickclosest',
-  'pickrandom',
-  'pickwhashed',
-] as const;
-
 /** How a multi-region placement is answered by PowerDNS lua-records. */
 export const LUA_POLICIES = [
   { id: 'single-region', name: 'Single region', record: 'plain A records', lua: null },
@@ -447,7 +439,6 @@ export const LUA_POLICIES = [
 export type LuaPolicyId = (typeof LUA_POLICIES)[number]['id'];
 export const LUA_POLICY_IDS: readonly LuaPolicyId[] = LUA_POLICIES.map((p) => p.id);
 
-export const DNS_ZONE_RECORDS = ['@', '*', 'console', 'api', 'gitea', 'harbor'] as const;
 export const DNSSEC_ALGORITHM = 'ECDSAP256SHA256';
 
 export const TLS_ISSUERS = [

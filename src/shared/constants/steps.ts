@@ -41,3 +41,10 @@ export const STEP_IDS: readonly StepId[] = STEPS.map((s) => s.id);
 export function isStepId(value: string | undefined): value is StepId {
   return STEP_IDS.includes(value as StepId);
 }
+
+/** The step for an id. */
+export function getStep(id: StepId): (typeof STEPS)[number] {
+  const step = STEPS.find((s) => s.id === id);
+  if (!step) throw new Error(`unknown step: ${id}`);
+  return step;
+}
