@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
-import { validateDraft } from '../../shared/lib/draft';
-import { useDraftStore } from '../../shared/store/draft-store';
-import { useSecretsStore } from '../../shared/store/secrets-store';
+import { useState } from 'react';
 import { ApiTokenDialog } from '../deployments/api-token-dialog';
 import { ServerProblems } from '../deployments/server-problems';
 import { useProvision, type ProvisionFailure } from '../deployments/use-provision';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { useDraftProblems } from './use-draft-problems';
 
 /** The failure of the last attempt, with the action that fits it. */
 function FailureNotice({
@@ -50,9 +48,7 @@ function FailureNotice({
 
 /** Review's Provision slot: submits the draft to the bootstrap API once Review lists no problem. */
 export function ProvisionSection() {
-  const draft = useDraftStore((s) => s.draft);
-  const secrets = useSecretsStore((s) => s.secrets);
-  const problemCount = useMemo(() => validateDraft(draft, secrets).length, [draft, secrets]);
+  const problemCount = useDraftProblems().length;
   const { provision, startNew, pending, failure } = useProvision();
   const [tokenAsked, setTokenAsked] = useState(false);
   const blocked = problemCount > 0;

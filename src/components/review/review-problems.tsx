@@ -1,16 +1,12 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { getStep } from '../../shared/constants/steps';
-import { fieldId, validateDraft } from '../../shared/lib/draft';
-import { useDraftStore } from '../../shared/store/draft-store';
-import { useSecretsStore } from '../../shared/store/secrets-store';
+import { fieldId } from '../../shared/lib/draft';
 import { Alert } from '../ui/alert';
+import { useDraftProblems } from './use-draft-problems';
 
 /** Every remaining problem in the draft (secrets included), each a link to its field. */
 export function ReviewProblems() {
-  const draft = useDraftStore((s) => s.draft);
-  const secrets = useSecretsStore((s) => s.secrets);
-  const problems = useMemo(() => validateDraft(draft, secrets), [draft, secrets]);
+  const problems = useDraftProblems();
   if (problems.length === 0) {
     return (
       <Alert tone="ok" role="region" aria-labelledby="review-problems">
