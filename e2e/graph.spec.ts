@@ -69,6 +69,27 @@ test.describe('Dependency graph', () => {
     await expect(panel(page)).toContainText('Needed by (installed)');
   });
 
+  test('closing the panel with ✕ or Escape focuses the node it showed', async ({ page }) => {
+    await graphWithLibreChat(page);
+    await node(page, 'ferretdb').click();
+    const close = panel(page).getByRole('button', { name: 'Close details of FerretDB' });
+    await close.click();
+    await expect(panel(page)).toHaveCount(0);
+    await expect(node(page, 'ferretdb')).toBeFocused();
+
+    await node(page, 'vllm').click();
+    await panel(page).getByRole('button', { name: 'Remove vLLM' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toHaveCount(0);
+    await expect(node(page, 'vllm')).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(panel(page).getByRole('heading', { name: 'vLLM' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toHaveCount(0);
+    await expect(node(page, 'vllm')).toBeFocused();
+  });
+
   test('hovering a node highlights its chain and fades the rest', async ({ page }) => {
     await graphWithLibreChat(page);
     await expect(page.locator('[data-highlight="faded"]')).toHaveCount(0);

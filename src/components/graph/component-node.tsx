@@ -1,6 +1,6 @@
 // One component in the graph: logo, name, family colour, tier marker and a badge when it is
-// only there as a dependency. A roving-tabindex button: Enter opens the panel, arrows move;
-// pointer clicks and hovers reach the graph through React Flow's node handlers.
+// only there as a dependency. A roving-tabindex button: Enter opens the panel, Escape closes it,
+// arrows move; pointer clicks and hovers reach the graph through React Flow's node handlers.
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Tier } from '../../shared/constants/catalog-types';
@@ -51,6 +51,7 @@ function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') actions.open(data.id);
     else if (isArrowKey(e.key)) actions.move(data.id, e.key);
+    else if (e.key === 'Escape' && data.open) actions.close();
     else return;
     e.preventDefault();
     e.stopPropagation();

@@ -81,12 +81,33 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
     [boxes, flow],
   );
 
+  // Closing the panel (✕ or Escape) hands focus back to the node it was opened from, or to the
+  // graph's tabbable node when that component has left the graph.
+  // The open id is mirrored in a ref so `close`, and with it the node actions, stay stable.
+  const openRef = useRef<ComponentId | null>(null);
+  const close = useCallback(() => {
+    const id = openRef.current;
+    if (!id) return;
+    openRef.current = null;
+    setOpenId(null);
+    const own = document.getElementById(nodeDomId(id));
+    if (own) {
+      setFocused(id);
+      own.focus({ preventScroll: true });
+      reveal(id, false);
+      return;
+    }
+    wrapper.current?.querySelector<HTMLElement>('[data-node-id][tabindex="0"]')?.focus();
+  }, [reveal]);
+
   const actions = useMemo<GraphActions>(
     () => ({
       open: (id) => {
+        openRef.current = id;
         setOpenId(id);
         setFocused(id);
       },
+      close,
       hover: setHovered,
       move: (from, key) => {
         const to = nextNode(boxes, from, key);
@@ -95,7 +116,7 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
         reveal(to, false);
       },
     }),
-    [boxes, reveal],
+    [boxes, close, reveal],
   );
 
   const find = useCallback(
@@ -186,7 +207,7 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
               resolved={model.resolved}
               onOpen={actions.open}
               onToggle={toggle}
-              onClose={() => setOpenId(null)}
+              onClose={close}
             />
           )}
         </div>

@@ -7,6 +7,8 @@ import type { ArrowKey } from './graph-navigation';
 export interface GraphActions {
   /** Opens the side panel for a component. */
   open: (id: ComponentId) => void;
+  /** Closes the side panel and focuses the node it showed. */
+  close: () => void;
   /** Highlights a component's chain (null clears it). */
   hover: (id: ComponentId | null) => void;
   /** Moves keyboard focus from a node in an arrow's direction. */
@@ -16,6 +18,7 @@ export interface GraphActions {
 const noop = () => {};
 export const GraphActionsContext = createContext<GraphActions>({
   open: noop,
+  close: noop,
   hover: noop,
   move: noop,
 });

@@ -1,6 +1,6 @@
 // The side panel of one component: what it is, why it is installed, what it needs and what
 // needs it, its chart, namespace and resource requests, and the Add/Remove button.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
 import { getFamily } from '../../shared/constants/families';
 import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
@@ -53,7 +53,31 @@ function Links({
   );
 }
 
-/** Details of one component and its Add/Remove action (through the same engine as the Components step). */
+/** Escape pressed anywhere inside the returned element's subtree calls `onClose`. */
+function useEscapeToClose(onClose: () => void) {
+  const ref = useRef<HTMLElement>(null);
+  const latest = useRef(onClose);
+  useEffect(() => {
+    latest.current = onClose;
+  });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      latest.current();
+    };
+    el.addEventListener('keydown', onKeyDown);
+    return () => el.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return ref;
+}
+
+/**
+ * Details of one component and its Add/Remove action (through the same engine as the Components
+ * step). Escape anywhere in the panel closes it, like ✕.
+ */
 export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: GraphSidePanelProps) {
   const c = getComponent(id);
   const reason = explainWhy(CATALOG_INDEX, resolved, id);
@@ -63,8 +87,10 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
     ? (resolved.requiredBy.get(id) ?? [])
     : (CATALOG_INDEX.dependents.get(id) ?? []);
   const r = c.resources;
+  const ref = useEscapeToClose(onClose);
   return (
     <aside
+      ref={ref}
       aria-labelledby="graph-panel-title"
       className="flex w-full flex-col gap-2 overflow-y-auto border-border bg-surface p-4 md:w-80 md:border-l"
     >
