@@ -293,27 +293,29 @@ function installOrderProblems(
   return problems;
 }
 
+/** Draft field path → manifest path; the reverse lives in src/shared/api/problem-fields.ts. */
+const DRAFT_TO_MANIFEST: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/^infrastructure\.sovereignName$/, 'metadata.name'],
+  [/^infrastructure\.organization\.(.+)$/, (_, r) => `spec.organization.${r}`],
+  [
+    /^infrastructure\.regions\.(\d+)\.controlPlane\.ha$/,
+    (_, n) => `spec.infrastructure.regions[${n}].controlPlane.count`,
+  ],
+  [
+    /^infrastructure\.regions\.(\d+)(\..+)?$/,
+    (_, n, r) => `spec.infrastructure.regions[${n}]${r ?? ''}`,
+  ],
+  [/^infrastructure\.(.+)$/, (_, r) => `spec.infrastructure.${r}`],
+  [/^storage\.tiers\.hotDays$/, 'spec.storage.tiers[0].maxAgeDays'],
+  [/^storage\.tiers\.warmDays$/, 'spec.storage.tiers[1].maxAgeDays'],
+  [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
+  [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
+  [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
+];
+
 /** Maps a draft field path (`storage.cold.bucket`) to its manifest path. */
 export function manifestPathOfDraftPath(path: string): string {
-  const rules: [RegExp, string | ((...m: string[]) => string)][] = [
-    [/^infrastructure\.sovereignName$/, 'metadata.name'],
-    [/^infrastructure\.organization\.(.+)$/, (_, r) => `spec.organization.${r}`],
-    [
-      /^infrastructure\.regions\.(\d+)\.controlPlane\.ha$/,
-      (_, n) => `spec.infrastructure.regions[${n}].controlPlane.count`,
-    ],
-    [
-      /^infrastructure\.regions\.(\d+)(\..+)?$/,
-      (_, n, r) => `spec.infrastructure.regions[${n}]${r ?? ''}`,
-    ],
-    [/^infrastructure\.(.+)$/, (_, r) => `spec.infrastructure.${r}`],
-    [/^storage\.tiers\.hotDays$/, 'spec.storage.tiers[0].maxAgeDays'],
-    [/^storage\.tiers\.warmDays$/, 'spec.storage.tiers[1].maxAgeDays'],
-    [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
-    [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
-    [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
-  ];
-  for (const [re, to] of rules) {
+  for (const [re, to] of DRAFT_TO_MANIFEST) {
     const m = re.exec(path);
     if (m) return typeof to === 'string' ? to : to(...(m as unknown as string[]));
   }

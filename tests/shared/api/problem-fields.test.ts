@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftFieldOfManifestPath, fieldProblems } from '../../../src/shared/api/problem-fields';
 import { manifestPathOfDraftPath } from '../../../src/shared/schemas/manifest';
+import { createDefaultDraft } from '../../../src/shared/lib/draft-defaults';
 
 describe('draftFieldOfManifestPath', () => {
   it.each([
@@ -58,5 +59,24 @@ describe('draftFieldOfManifestPath', () => {
       ['dns', 'dns.domain'],
       ['review', null],
     ]);
+  });
+});
+
+describe('the two path mappings', () => {
+  /** Every leaf field of a draft, as a dotted path. */
+  function leafPaths(value: unknown, prefix = ''): string[] {
+    if (typeof value !== 'object' || value === null) return [prefix];
+    if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return [prefix];
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+
+  it('lead from every draft field to its manifest path and back', () => {
+    const draft = createDefaultDraft();
+    const paths = leafPaths(draft).filter((p) => !p.startsWith('components.'));
+    expect(paths.length).toBeGreaterThan(30);
+    for (const path of paths) {
+      const manifestPath = manifestPathOfDraftPath(path);
+      expect(draftFieldOfManifestPath(manifestPath)?.path, `${path} -> ${manifestPath}`).toBe(path);
+    }
   });
 });
