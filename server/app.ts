@@ -152,6 +152,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     repo,
     pipeline,
     secretKey,
+    dataDir: config.dataDir,
     rateLimit:
       config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
   });

@@ -149,3 +149,23 @@ export async function pushTree(
   ];
   await run(['push', '--quiet', url, `${GIT_BRANCH}:${GIT_BRANCH}`], { env, secrets });
 }
+
+/** The tree of a commit as an uncompressed tar, every path under `prefix` (what was committed, byte for byte). */
+export function archiveCommit(repo: string, sha: string, prefix: string): Promise<Buffer> {
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) return Promise.reject(new Error(`Not a commit id: ${sha}`));
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      ['archive', '--format=tar', `--prefix=${prefix}`, sha],
+      {
+        env: { PATH: process.env.PATH, HOME: os.tmpdir(), GIT_CONFIG_NOSYSTEM: '1', GIT_DIR: repo },
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (err, out, errOut) => {
+        if (err) reject(new Error(`git archive failed: ${String(errOut).trim() || err.message}`));
+        else resolve(out);
+      },
+    );
+  });
+}

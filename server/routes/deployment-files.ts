@@ -1,13 +1,12 @@
 // What a deployment can be downloaded as: its manifest (YAML or JSON, never with secrets) and its
-// GitOps tree as a .tar.gz (the same files the pipeline commits).
-import { createGzip } from 'node:zlib';
+// GitOps tree as a .tar.gz (the tree of the commit the pipeline made).
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import tar from 'tar-stream';
-import { renderFluxTree } from '../../src/shared/lib/flux/render-flux-tree';
 import { serializeManifest } from '../../src/shared/lib/manifest-io';
-import type { DeploymentRow, Repository } from '../db/repository';
+import type { DeploymentRow } from '../db/repository';
+import { ApiError } from '../errors';
+import { archiveCommit, repoPath } from '../git';
 import { parseStoredManifest } from '../stored-manifest';
-import { buildTofuInputs, TFVARS_PATH } from '../tofu-inputs';
 
 /** The URLs of a deployment's resources. */
 export function deploymentLinks(id: string) {
@@ -41,22 +40,19 @@ export function sendManifest(row: DeploymentRow, req: FastifyRequest, reply: Fas
   return reply.type(json ? 'application/json' : 'application/yaml; charset=utf-8').send(text);
 }
 
-/** Streams the GitOps tree (Flux files + OpenTofu inputs) as a gzip'd tar. */
-export async function sendGitopsArchive(repo: Repository, row: DeploymentRow, reply: FastifyReply) {
-  const manifest = parseStoredManifest(row);
-  const files = [
-    ...renderFluxTree(manifest),
-    {
-      path: TFVARS_PATH,
-      content: (await repo.getArtifact(row.id, TFVARS_PATH)) ?? buildTofuInputs(manifest),
-    },
-  ];
-  const pack = tar.pack();
-  const mtime = new Date(row.createdAt);
-  for (const f of files) {
-    pack.entry({ name: `${row.name}/${f.path}`, mode: 0o644, mtime }, f.content);
+/**
+ * Sends the GitOps tree exactly as the pipeline committed it (`git archive` of the deployment's
+ * commit, under `<name>/`) as a gzip'd tar; 409 `not_committed` until that commit exists.
+ */
+export async function sendGitopsArchive(dataDir: string, row: DeploymentRow, reply: FastifyReply) {
+  if (!row.commitSha) {
+    throw new ApiError(
+      409,
+      'not_committed',
+      `The GitOps tree of this deployment is not committed yet (status ${row.status})`,
+    );
   }
-  pack.finalize();
+  const tarball = await archiveCommit(repoPath(dataDir, row.name), row.commitSha, `${row.name}/`);
   reply.header('content-disposition', `attachment; filename="${row.name}-gitops.tar.gz"`);
-  return reply.type('application/gzip').send(pack.pipe(createGzip()));
+  return reply.type('application/gzip').send(gzipSync(tarball));
 }

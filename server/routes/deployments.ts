@@ -16,6 +16,8 @@ export interface DeploymentRoutesOptions {
   repo: Repository;
   pipeline: Pipeline;
   secretKey: Buffer;
+  /** Where the Sovereigns' GitOps repositories live (DATA_DIR). */
+  dataDir: string;
   rateLimit: { max: number; timeWindow: string } | false;
 }
 
@@ -190,6 +192,6 @@ export function deploymentRoutes(app: FastifyInstance, opts: DeploymentRoutesOpt
   );
 
   app.get('/api/v1/deployments/:id/gitops', async (req, reply) =>
-    sendGitopsArchive(repo, await findDeployment(repo, req), reply),
+    sendGitopsArchive(opts.dataDir, await findDeployment(repo, req), reply),
   );
 }

@@ -1,4 +1,5 @@
 // Endpoint behaviour of the real server: submit, read back, download, and every rejection.
+import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
@@ -11,6 +12,7 @@ import {
   deploymentSchema,
 } from '../../src/shared/schemas/api';
 import { validateManifest } from '../../src/shared/schemas/manifest';
+import { repoPath } from '../../server/git';
 import { CONTENT_SECURITY_POLICY } from '../../server/security';
 import { DEFAULT_SECRETS, validBody, validManifest } from './fixtures';
 import { startServer, submit, type TestServer } from './harness';
@@ -38,7 +40,7 @@ async function untarGz(buf: Buffer): Promise<Map<string, string>> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: unknown) => chunks.push(c as Buffer));
       stream.on('end', () => {
-        files.set(header.name, Buffer.concat(chunks).toString());
+        if (header.type === 'file') files.set(header.name, Buffer.concat(chunks).toString());
         next();
       });
     });
@@ -197,10 +199,27 @@ describe('GET endpoints', () => {
   it('downloads the GitOps tree as .tar.gz with the Flux files and OpenTofu inputs', async () => {
     const res = await submit(t.url, validBody('zeta'));
     const { id } = deploymentCreatedSchema.parse(await res.json());
+    await t.server.pipeline.idle();
     const tgz = await fetch(`${t.url}/api/v1/deployments/${id}/gitops`);
     expect(tgz.status).toBe(200);
     expect(tgz.headers.get('content-type')).toBe('application/gzip');
     const files = await untarGz(Buffer.from(await tgz.arrayBuffer()));
+    // Exactly the committed tree.
+    const { commit } = deploymentSchema.parse(
+      await (await fetch(`${t.url}/api/v1/deployments/${id}`)).json(),
+    );
+    const committed = execFileSync(
+      'git',
+      ['--git-dir', repoPath(t.dataDir, 'zeta'), 'ls-tree', '-r', '--name-only', String(commit)],
+      { encoding: 'utf8' },
+    );
+    expect([...files.keys()].sort()).toEqual(
+      committed
+        .trim()
+        .split('\n')
+        .map((p) => `zeta/${p}`)
+        .sort(),
+    );
     expect([...files.keys()].some((p) => p.startsWith('zeta/clusters/zeta/'))).toBe(true);
     const tfvars = JSON.parse(files.get('zeta/infra/tofu.auto.tfvars.json') ?? '{}');
     expect(tfvars).toMatchObject({ sovereign_name: 'zeta', provider: 'hetzner' });
