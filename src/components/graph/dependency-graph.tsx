@@ -164,12 +164,7 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
           </p>
         )}
         <div className="flex min-h-0 flex-1 flex-col md:flex-row">
-          <div
-            ref={wrapper}
-            className="relative min-h-[24rem] flex-1"
-            data-graph-nodes={nodes.length}
-            data-graph-edges={edges.length}
-          >
+          <div ref={wrapper} className="relative min-h-[24rem] flex-1">
             <ReactFlow<ComponentNode>
               nodes={nodes}
               edges={edges}
