@@ -1,6 +1,7 @@
 // The CLI commands: init, validate, render, schema. Each returns its exit code.
 import { join, resolve } from 'node:path';
 import { isComponentId, type ComponentId } from '../src/shared/constants/components';
+import { capacityProblems } from '../src/shared/lib/capacity-check';
 import { CATALOG_INDEX, lockedChain } from '../src/shared/lib/catalog-graph';
 import { createDefaultDraft } from '../src/shared/lib/draft';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
@@ -106,9 +107,17 @@ function report(
   return false;
 }
 
+/** Parses a manifest file and judges it as the API does: contract and rules, then capacity. */
+async function admit(io: CliIo, file: string): Promise<ParseManifestResult> {
+  const result = parseManifestText(await readInput(io, file));
+  if (!result.ok) return result;
+  const problems = capacityProblems(result.manifest);
+  return problems.length ? { ok: false, problems } : result;
+}
+
 /** `catalyst validate <file>`: 0 when valid, 1 with every problem otherwise. */
 export async function validate(io: CliIo, file: string): Promise<number> {
-  const result = parseManifestText(await readInput(io, file));
+  const result = await admit(io, file);
   if (!report(io, file, result)) return 1;
   const m: SovereignManifest = result.manifest;
   const migrated = result.migratedFrom ? ` (migrated from ${result.migratedFrom})` : '';
@@ -120,7 +129,7 @@ export async function validate(io: CliIo, file: string): Promise<number> {
 
 /** `catalyst render <file> -o <dir|file.zip>`: writes the Flux tree of a valid manifest. */
 export async function render(io: CliIo, file: string, output: string): Promise<number> {
-  const result = parseManifestText(await readInput(io, file));
+  const result = await admit(io, file);
   if (!report(io, file, result)) return 1;
   const files = renderFluxTree(result.manifest);
   if (output.endsWith('.zip')) await io.writeFile(output, zipFiles(files));

@@ -1,9 +1,7 @@
 // Admission of a submitted manifest: the shared parser and contract (parseManifestText: syntax,
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
-// capacity engine (requests against the chosen nodes).
-import { computeCapacity, sumRequests } from '../src/shared/lib/capacity';
-import { capacityInputs } from '../src/shared/lib/node-pools';
-import { CATALOG_INDEX } from '../src/shared/lib/catalog-graph';
+// capacity check (src/shared/lib/capacity-check.ts, which the CLI runs too).
+import { capacityProblems } from '../src/shared/lib/capacity-check';
 import { MAX_MANIFEST_BYTES, parseManifestText } from '../src/shared/lib/manifest-io';
 import {
   MANIFEST_API_VERSION,
@@ -17,26 +15,6 @@ import { unparseable, type ManifestBody } from './body';
 import { ApiError } from './errors';
 
 const MAX_PROBLEMS = 200;
-
-/** Problems that make the platform not fit its nodes (capacity level 'error'), one per region. */
-export function capacityProblems(manifest: SovereignManifest): Problem[] {
-  const installed = manifest.spec.components.map((c) => c.id);
-  const { provider, regions } = manifest.spec.infrastructure;
-  const report = computeCapacity(
-    sumRequests(CATALOG_INDEX, installed),
-    capacityInputs(provider, regions).specs,
-  );
-  return report.regions.flatMap((r, i) =>
-    r.level === 'error'
-      ? [
-          {
-            path: `spec.infrastructure.regions[${i}]`,
-            message: `Nodes too small for the installed components: ${r.messages.join('; ')}`,
-          },
-        ]
-      : [],
-  );
-}
 
 /**
  * A current-version JSON manifest goes straight to validateManifest (what parseManifestText does for

@@ -48,6 +48,23 @@ describe('catalyst (spawned)', () => {
     expect(r.stdout).toMatch(/valid Sovereign "acme"/);
   });
 
+  it('validate and render: a platform its nodes cannot hold fails as the API would, exit 1', () => {
+    const m = buildManifest(validDraft());
+    for (const r of m.spec.infrastructure.regions) r.workers = { size: 'cx23', count: 0 };
+    const small = path.join(dir, 'small.yaml');
+    writeFileSync(small, serializeManifest(m, 'yaml'));
+    const r = catalyst('validate', small);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^spec\.infrastructure\.regions\[0\]: Nodes too small for the installed components: /m,
+    );
+    noStack(r.stderr);
+    const rendered = catalyst('render', small, '-o', path.join(dir, 'small-out'));
+    expect(rendered.code).toBe(1);
+    expect(rendered.stderr).toMatch(/Nodes too small/);
+  });
+
   it('validate: every problem as "path: message" and exit 1', () => {
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(
