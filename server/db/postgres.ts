@@ -1,5 +1,6 @@
 // PostgreSQL (pg) behind the same Repository contract, used when DATABASE_URL is set.
 import pg from 'pg';
+import { FINAL_STATUSES } from '../../src/shared/schemas/api';
 import type { SealedSecret } from '../crypto';
 import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './migrations';
 import type { NewEvent, Repository, StatusUpdate } from './repository';
@@ -159,7 +160,8 @@ export async function openPostgres(url: string): Promise<Repository> {
     },
     listUnfinished: async () => {
       const { rows } = await pool.query<{ id: string }>(
-        `SELECT id FROM deployments WHERE status NOT IN ('ready-to-apply', 'ready', 'failed') ORDER BY ord`,
+        'SELECT id FROM deployments WHERE NOT (status = ANY($1::text[])) ORDER BY ord',
+        [FINAL_STATUSES],
       );
       return rows.map((r) => r.id);
     },

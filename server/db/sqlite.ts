@@ -1,6 +1,7 @@
 // Embedded SQLite (better-sqlite3): WAL with synchronous=FULL, so a committed transaction survives
 // a crash of the process or the machine before the API answers 201.
 import Database from 'better-sqlite3';
+import { FINAL_STATUSES } from '../../src/shared/schemas/api';
 import type { SealedSecret } from '../crypto';
 import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './migrations';
 import type { CreateResult, NewDeployment, NewEvent, Repository, StatusUpdate } from './repository';
@@ -71,7 +72,7 @@ export function openSqlite(file: string): Repository {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE deployment_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     unfinished: db.prepare(
-      `SELECT id FROM deployments WHERE status NOT IN ('ready-to-apply', 'ready', 'failed') ORDER BY ord`,
+      `SELECT id FROM deployments WHERE status NOT IN (${FINAL_STATUSES.map(() => '?').join(', ')}) ORDER BY ord`,
     ),
     secrets: db.prepare('SELECT name, ciphertext, iv, tag FROM secrets WHERE deployment_id = ?'),
     putArtifact: db.prepare(
@@ -140,7 +141,8 @@ export function openSqlite(file: string): Repository {
     appendEvents: async (id, events, update) => appendTx.immediate(id, events, update),
     listEvents: async (id, afterSeq, limit) =>
       (q.events.all(id, afterSeq, limit) as RawEvent[]).map(toEvent),
-    listUnfinished: async () => (q.unfinished.all() as { id: string }[]).map((r) => r.id),
+    listUnfinished: async () =>
+      (q.unfinished.all(...FINAL_STATUSES) as { id: string }[]).map((r) => r.id),
     getSecrets: async (id) => {
       const rows = q.secrets.all(id) as ({ name: string } & SealedSecret)[];
       return new Map(rows.map((r) => [r.name, { ciphertext: r.ciphertext, iv: r.iv, tag: r.tag }]));

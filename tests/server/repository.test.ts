@@ -3,7 +3,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deploymentCreatedSchema } from '../../src/shared/schemas/api';
+import { deploymentCreatedSchema, FINAL_STATUSES } from '../../src/shared/schemas/api';
 import { openPostgres } from '../../server/db/postgres';
 import type { NewDeployment, Repository } from '../../server/db/repository';
 import { openSqlite } from '../../server/db/sqlite';
@@ -81,6 +81,18 @@ describe.each(DATABASES)('repository on %s', (db) => {
     await r.putArtifact(uuid(1), 'a.json', 'one');
     await r.putArtifact(uuid(1), 'a.json', 'two');
     expect(await r.getArtifact(uuid(1), 'a.json')).toBe('two');
+  });
+
+  it('lists as unfinished every deployment whose status is not final', async () => {
+    const r = await repo();
+    const statuses = [...FINAL_STATUSES, 'pending', 'rendering', 'committing'] as const;
+    for (const [i, status] of statuses.entries())
+      await r.createDeployment({ ...base(uuid(200 + i)), status });
+    const unfinished = statuses.flatMap((s, i) =>
+      FINAL_STATUSES.includes(s) ? [] : [uuid(200 + i)],
+    );
+    expect(unfinished).toHaveLength(3);
+    expect(await r.listUnfinished()).toEqual(unfinished);
   });
 
   it('returns the existing row for a taken idempotency key, even under concurrency', async () => {
