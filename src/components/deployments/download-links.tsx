@@ -22,7 +22,16 @@ function itemsOf(d: Deployment): DownloadItem[] {
       href: `${d.links.manifest}?format=json`,
       filename: `${d.name}.sovereign.json`,
     },
-    { label: 'GitOps tree (.tar.gz)', href: d.links.gitops, filename: `${d.name}-gitops.tar.gz` },
+    // The tree is the committed one: offered once the commit exists (the API answers 409 before).
+    ...(d.commit
+      ? [
+          {
+            label: 'GitOps tree (.tar.gz)',
+            href: d.links.gitops,
+            filename: `${d.name}-gitops.tar.gz`,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -62,6 +71,11 @@ export function DownloadLinks({ deployment }: { deployment: Deployment }) {
           </li>
         ))}
       </ul>
+      {deployment.commit ? null : (
+        <p className="text-sm text-fg-muted">
+          The GitOps tree can be downloaded once it is committed.
+        </p>
+      )}
       {error ? (
         <p role="alert" className="text-sm text-danger">
           The download failed: {error}
