@@ -1,23 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { fakeMediaQueryList } from './media-query';
 import { useDraftStore } from '../src/shared/store/draft-store';
 import { useSecretsStore } from '../src/shared/store/secrets-store';
 import { useServerProblemsStore } from '../src/shared/store/server-problems-store';
 
 // jsdom has no matchMedia; components that pick a layout by viewport read it. Default: no match.
 if (typeof window !== 'undefined' && !window.matchMedia) {
-  window.matchMedia = (query: string): MediaQueryList =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  window.matchMedia = (query: string) => fakeMediaQueryList(query, false);
 }
 
 // jsdom has no ResizeObserver or IntersectionObserver; React Flow and lazy sections use them.

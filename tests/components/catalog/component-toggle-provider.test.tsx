@@ -3,19 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { renderWithProviders } from '../../render';
+import { fakeMediaQueryList } from '../../media-query';
 import { ComponentsPage } from '../../../src/pages/components-page';
 
-const wideScreen = (query: string): MediaQueryList =>
-  ({
-    matches: true,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
+const wideScreen = (query: string) => fakeMediaQueryList(query, true);
 
 describe('ComponentToggleProvider on the Components step', () => {
   beforeEach(() => {
