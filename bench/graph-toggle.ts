@@ -2,13 +2,12 @@
 // click on the side panel's Add/Remove button until both the graph node and the panel show
 // the new state, and until the next frame is painted (performance.mark/measure in the page).
 // Needs a build in dist/. Standalone: `npx tsx bench/graph-toggle.ts`.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { freePort, waitHealthy } from './api';
+import { spawnServer, stopServer } from '../scripts/spawn-server';
 import { median, percentile } from './stats';
 
 /** The component toggled: optional, so it can be added and removed; adding brings 4 more. */
@@ -72,28 +71,19 @@ function toggleInPage({ id, name }: { id: string; name: string }): Promise<[numb
 export async function benchGraphToggle(): Promise<Record<string, number>> {
   if (!existsSync('dist/index.html'))
     throw new Error('dist/ not found: run "npx vite build" first');
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'catalyst-toggle-')),
-      E2E_FRESH_DATA: '1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await spawnServer({
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'catalyst-toggle-')),
+    E2E_FRESH_DATA: '1',
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   try {
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`, 30_000);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx (esbuild keepNames) wraps named inner functions in __name(); give the page a no-op one.
     await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${port}/graph`);
+    await page.goto(`${server.url}/graph`);
     await page.getByRole('switch', { name: 'Show whole catalog' }).check();
     await page.locator(`[data-node-id="${TOGGLED.id}"]`).click();
     await page.getByRole('button', { name: `Add ${TOGGLED.name}` }).waitFor();
@@ -115,7 +105,7 @@ export async function benchGraphToggle(): Promise<Record<string, number>> {
     return figures;
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    await stopServer(server.child);
   }
 }
 

@@ -1,14 +1,15 @@
 // `npm run bench`: prints a table of named figures and writes bench/results.json (one flat
 // object of numbers) and the figures table of docs/PERFORMANCE.md. Needs a build (npm test
 // builds; otherwise this builds first). Set BENCH_SKIP=lighthouse,api,toggle to leave parts out.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEngine } from './engine';
 import { benchManifest } from './manifest';
 import { benchLayout } from './layout';
 import { bundleStats } from './bundle-stats';
-import { benchApi, freePort, waitHealthy } from './api';
+import { benchApi } from './api';
+import { spawnServer, stopServer } from '../scripts/spawn-server';
 import { LIGHTHOUSE_ROUTES, lighthouseScores } from './lighthouse';
 import { benchGraphToggle } from './graph-toggle';
 import { median } from './stats';
@@ -55,29 +56,18 @@ if (!skip.has('toggle')) {
 
 if (!skip.has('lighthouse')) {
   section(`lighthouse (mobile, median of ${LIGHTHOUSE_RUNS} runs per route)`);
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: 'bench/tmp/lighthouse-data',
-      E2E_FRESH_DATA: '1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await spawnServer({ DATA_DIR: 'bench/tmp/lighthouse-data', E2E_FRESH_DATA: '1' });
   try {
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`, 30_000);
     // Scores move a few points from run to run: the median of LIGHTHOUSE_RUNS runs per route.
     for (const route of LIGHTHOUSE_ROUTES) {
       const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () =>
-        lighthouseScores(`http://127.0.0.1:${port}${route}`),
+        lighthouseScores(`${server.url}${route}`),
       );
       results[`lighthouse.mobile.performance${route}`] = median(runs.map((r) => r.performance));
       results[`lighthouse.mobile.accessibility${route}`] = median(runs.map((r) => r.accessibility));
     }
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server.child);
   }
 }
 

@@ -1,71 +1,22 @@
 // Journeys that need a server of their own: the API process dies (SIGKILL) before a submit and
 // comes back, and a server that requires CATALYST_API_TOKEN.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { persisted, reachReview } from './fixtures';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Starts the real server (the built app in dist/) and resolves once /healthz answers. */
-async function startServer(
-  port: number,
-  dataDir: string,
-  env: Record<string, string> = {},
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
+import { spawnServer, stopServer } from '../scripts/spawn-server';
 
 let dataDir = '';
 let server: ChildProcess | null = null;
+const startServer = (dataDir: string, env: Record<string, string> = {}) =>
+  spawnServer({ DATA_DIR: dataDir, ...env });
 test.beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'catalyst-e2e-'));
 });
 test.afterEach(async () => {
-  if (server) await stop(server, 'SIGTERM');
+  if (server) await stopServer(server);
   server = null;
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -73,10 +24,10 @@ test.afterEach(async () => {
 test('the API dies before a submit: the draft is kept, and Retry after a restart creates one deployment', async ({
   page,
 }) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const first = await startServer(dataDir);
+  const base = first.url;
   const name = 'e2e-restart';
-  server = await startServer(port, dataDir);
+  server = first.child;
   await reachReview(page, name, base);
   const keys: string[] = [];
   page.on('request', (req) => {
@@ -85,7 +36,7 @@ test('the API dies before a submit: the draft is kept, and Retry after a restart
     }
   });
 
-  await stop(server, 'SIGKILL');
+  await stopServer(server, 'SIGKILL');
   // A part whose code loads on demand says it could not load, and the page stays usable.
   const graph = page.getByRole('region', { name: 'Dependency graph' }).first();
   await graph.scrollIntoViewIfNeeded();
@@ -101,7 +52,8 @@ test('the API dies before a submit: the draft is kept, and Retry after a restart
   const key = kept.state.idempotencyKey;
   expect(key).toMatch(/^[0-9a-f-]{36}$/);
 
-  server = await startServer(port, dataDir);
+  // Back on the same port, so the page that is still open reaches it.
+  server = (await startServer(dataDir, { PORT: String(first.port) })).child;
   await graph.getByRole('button', { name: 'Retry' }).click();
   await expect(graph.locator('[data-node-id="flux"]')).toBeVisible();
   await alert.getByRole('button', { name: 'Retry' }).click();
@@ -116,10 +68,10 @@ test('the API dies before a submit: the draft is kept, and Retry after a restart
 test('a server with CATALYST_API_TOKEN: the UI asks for it once, and submit and live progress use it', async ({
   page,
 }) => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const apiToken = 'e2e-api-token-0123456789abcdef';
-  server = await startServer(port, dataDir, { CATALYST_API_TOKEN: apiToken });
+  const started = await startServer(dataDir, { CATALYST_API_TOKEN: apiToken });
+  const base = started.url;
+  server = started.child;
   expect((await fetch(`${base}/api/v1/deployments`)).status).toBe(401);
 
   await reachReview(page, 'e2e-token', base);

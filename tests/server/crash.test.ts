@@ -11,6 +11,7 @@ import {
 } from '../../src/shared/schemas/api';
 import { validBody } from './fixtures';
 import { readSse, spawnServer, submit, tempDir } from './harness';
+import { stopServer } from '../../scripts/spawn-server';
 
 const TOTAL = 200;
 const CONCURRENCY = 20;
@@ -109,8 +110,9 @@ it('keeps every acknowledged deployment across a SIGKILL mid-burst', async () =>
     );
     expect(found.size).toBe(acked.size);
   } finally {
-    second.child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    // Wait for the server to exit; a git process it started may still finish its write.
+    await stopServer(second.child);
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }, 120_000);
 

@@ -1,6 +1,6 @@
 // One harness for the server tests: the real server in-process on an ephemeral port (logs captured)
 // or as a child process, a temp DATA_DIR, and PostgreSQL schemas when DATABASE_URL is given.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnServer as spawnChild, type ServerProcess } from '../../scripts/spawn-server';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -94,38 +94,9 @@ export function submit(
   });
 }
 
-export interface ChildServer {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-/** Starts `node --import tsx server/main.ts` and resolves once it prints its address. */
-export function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MAX: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output.push(text);
-      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(text);
-      if (m?.[1]) resolve({ url: m[1], child, output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output.join('')}`)));
-  });
+/** The real server as a child process, with the rate limit off (tests submit in bursts). */
+export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  return spawnChild({ RATE_LIMIT_MAX: '0', ...env });
 }
 
 export interface SseMessage {
