@@ -4,11 +4,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { ProvisionSection } from '../../../src/components/review/provision-section';
-import { createDefaultDraft } from '../../../src/shared/lib/draft-defaults';
 import { validateManifest } from '../../../src/shared/schemas/manifest';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';
 import { useServerProblemsStore } from '../../../src/shared/store/server-problems-store';
+import { validDraft } from '../../shared/lib/manifest-fixtures';
 import { LocationProbe, renderWithProviders } from '../../render';
 
 const ID = '0b7d2a8e-4c1f-4e55-9a43-2f6a1c9e7b10';
@@ -53,23 +53,11 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function completeDraft() {
-  const d = createDefaultDraft();
-  d.infrastructure.sovereignName = 'acme';
-  d.infrastructure.organization = { name: 'Acme Ltd', email: 'ops@acme.example' };
-  d.infrastructure.sshPublicKey =
-    'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpYtvyzoe97z8JKXOWRq7AQ3MM7jYHWgou6hwWqffZ/ ops@acme';
-  for (const r of d.infrastructure.regions) r.workers = { size: 'cpx42', count: 3 };
-  d.storage.cold.accountId = '0123456789abcdef0123456789abcdef';
-  d.dns.subdomain = 'acme';
-  return d;
-}
-
 beforeEach(() => {
   seen = [];
   answers = [];
   useDraftStore.getState().reset();
-  useDraftStore.getState().replaceDraft(completeDraft());
+  useDraftStore.getState().replaceDraft(validDraft());
   const s = useSecretsStore.getState();
   s.clearSecrets();
   s.setSecret('providerToken', TOKEN);

@@ -9,20 +9,9 @@ import {
   validateDraft,
   validateStep,
 } from '../../../src/shared/lib/draft';
-import type { Draft, DraftSecrets } from '../../../src/shared/schemas/draft';
+import type { DraftSecrets } from '../../../src/shared/schemas/draft';
+import { validDraft } from './manifest-fixtures';
 
-const ED25519 =
-  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJpYtvyzoe97z8JKXOWRq7AQ3MM7jYHWgou6hwWqffZ/ ops@acme';
-
-function completeDraft(): Draft {
-  const d = createDefaultDraft();
-  d.infrastructure.sovereignName = 'acme-prod';
-  d.infrastructure.organization = { name: 'Acme', email: 'ops@acme.example' };
-  d.infrastructure.sshPublicKey = ED25519;
-  d.storage.cold.accountId = '0123456789abcdef0123456789abcdef';
-  d.dns.subdomain = 'acme';
-  return d;
-}
 const SECRETS: DraftSecrets = {
   providerToken: 'A1b2C3d4'.repeat(8),
   registrarToken: '',
@@ -79,7 +68,7 @@ describe('defaults', () => {
 
 describe('validation', () => {
   it('a complete draft with secrets has no problem', () => {
-    expect(validateDraft(completeDraft(), SECRETS)).toEqual([]);
+    expect(validateDraft(validDraft(), SECRETS)).toEqual([]);
   });
 
   it('an empty Infrastructure step names each missing field', () => {
@@ -97,7 +86,7 @@ describe('validation', () => {
   });
 
   it('rejects an SSH key that does not parse, naming the field', () => {
-    const d = completeDraft();
+    const d = validDraft();
     d.infrastructure.sshPublicKey = 'ssh-rsa AAAA';
     expect(validateStep('infrastructure', d)).toEqual([
       {
@@ -109,14 +98,14 @@ describe('validation', () => {
   });
 
   it('checks secrets only when they are given', () => {
-    expect(validateStep('storage', completeDraft())).toEqual([]);
-    expect(validateStep('storage', completeDraft(), { ...SECRETS, coldAccessKeyId: 'x' })).toEqual([
+    expect(validateStep('storage', validDraft())).toEqual([]);
+    expect(validateStep('storage', validDraft(), { ...SECRETS, coldAccessKeyId: 'x' })).toEqual([
       expect.objectContaining({ path: 'secrets.coldAccessKeyId' }),
     ]);
   });
 
   it('an emptied number field is named, not "expected number"', () => {
-    const d = completeDraft();
+    const d = validDraft();
     d.infrastructure.regions[0]!.workers.count = NaN;
     expect(validateStep('infrastructure', d).map((e) => e.message)).toEqual([
       'Worker count: enter a whole number',
@@ -125,9 +114,9 @@ describe('validation', () => {
 
   it('firstIncompleteStep is the first step with a problem, else review', () => {
     expect(firstIncompleteStep(createDefaultDraft())).toBe('infrastructure');
-    const d = completeDraft();
+    const d = validDraft();
     d.dns.subdomain = '';
     expect(firstIncompleteStep(d)).toBe('dns');
-    expect(firstIncompleteStep(completeDraft())).toBe('review');
+    expect(firstIncompleteStep(validDraft())).toBe('review');
   });
 });
