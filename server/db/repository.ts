@@ -21,15 +21,18 @@ export interface DeploymentRow {
 
 export type NewEvent = Omit<DeploymentEvent, 'seq'>;
 
-export interface NewDeployment {
-  id: string;
-  name: string;
-  status: DeploymentStatus;
-  statusMessage: string;
-  manifestJson: string;
-  requestHash: string;
-  idempotencyKey: string | null;
-  componentCount: number;
+/** A deployment to insert: the row's own fields, its sealed secrets and first events. */
+export interface NewDeployment extends Pick<
+  DeploymentRow,
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'statusMessage'
+  | 'manifestJson'
+  | 'requestHash'
+  | 'idempotencyKey'
+  | 'componentCount'
+> {
   secrets: ReadonlyMap<string, SealedSecret>;
   events: readonly NewEvent[];
   now: string;
