@@ -8,11 +8,9 @@ export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'
 
 export type BodyFormat = 'json' | 'yaml';
 
-/** A submitted body: its text and the format its Content-Type announced. */
-export interface ManifestBody {
-  format: BodyFormat;
-  text: string;
-}
+/** A submitted body: its text, the format its Content-Type announced, and for JSON its value. */
+export type ManifestBody =
+  { format: 'json'; text: string; data: unknown } | { format: 'yaml'; text: string };
 
 export function isManifestBody(v: unknown): v is ManifestBody {
   return typeof v === 'object' && v !== null && typeof (v as ManifestBody).text === 'string';
@@ -27,9 +25,9 @@ export function unparseable(format: BodyFormat, where = ''): ApiError {
   );
 }
 
-function checkJson(text: string): void {
+function parseJson(text: string): unknown {
   try {
-    JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     const pos = /position (\d+)/.exec(String((err as Error)?.message))?.[1];
     throw unparseable('json', pos ? ` (at character ${pos})` : '');
@@ -44,8 +42,9 @@ export function installBodyParsers(app: FastifyInstance, bodyLimit: number): voi
       try {
         const text = (body as Buffer).toString('utf8');
         if (text.trim() === '') throw new ApiError(415, 'unparseable_body', 'The body is empty');
-        if (format === 'json') checkJson(text);
-        const parsed: ManifestBody = { format, text };
+        // JSON is parsed here, once; YAML by the shared reader, which reports line and column.
+        const parsed: ManifestBody =
+          format === 'json' ? { format, text, data: parseJson(text) } : { format, text };
         done(null, parsed);
       } catch (err) {
         done(err as Error, undefined);

@@ -1,39 +1,24 @@
-// Admission of a submitted manifest: the shared parser and contract (parseManifestText: syntax,
+// Admission of a submitted manifest: the shared reader and contract (parseManifestData/Text: syntax,
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
 // capacity check (src/shared/lib/capacity-check.ts, which the CLI runs too).
 import { capacityProblems } from '../src/shared/lib/capacity-check';
-import { MAX_MANIFEST_BYTES, parseManifestText } from '../src/shared/lib/manifest-io';
 import {
-  MANIFEST_API_VERSION,
-  MANIFEST_KIND,
-  validateManifest,
-  type SovereignManifest,
-} from '../src/shared/schemas/manifest';
-import type { ManifestValidation } from '../src/shared/schemas/manifest';
+  MAX_MANIFEST_BYTES,
+  parseManifestData,
+  parseManifestText,
+} from '../src/shared/lib/manifest-io';
+import type { ManifestValidation, SovereignManifest } from '../src/shared/schemas/manifest';
 import type { Problem } from '../src/shared/schemas/api';
 import { unparseable, type ManifestBody } from './body';
 import { ApiError } from './errors';
 
 const MAX_PROBLEMS = 200;
 
-/**
- * A current-version JSON manifest goes straight to validateManifest (what parseManifestText does for
- * it, without its ~2 ms YAML pass); everything else (YAML, older apiVersions, odd roots) through
- * parseManifestText, which owns syntax errors and migrations.
- */
+/** The body's document as a manifest: JSON was parsed by the body parser, YAML is read here. */
 function parse(body: ManifestBody): ManifestValidation {
-  if (body.format === 'json') {
-    const data: unknown = JSON.parse(body.text);
-    const record = typeof data === 'object' && data !== null && !Array.isArray(data);
-    if (
-      record &&
-      (data as Record<string, unknown>).apiVersion === MANIFEST_API_VERSION &&
-      (data as Record<string, unknown>).kind === MANIFEST_KIND
-    ) {
-      return validateManifest(data);
-    }
-  }
-  return parseManifestText(body.text);
+  return body.format === 'json'
+    ? parseManifestData(body.data, 'json')
+    : parseManifestText(body.text);
 }
 
 const SYNTAX_AT = /^line (\d+), column (\d+)/;

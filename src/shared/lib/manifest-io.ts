@@ -96,7 +96,11 @@ export function migrateV1alpha0(doc: Record<string, unknown>): {
   };
 }
 
-function parseData(data: unknown, format: ManifestFormat): ParseManifestResult {
+/**
+ * A parsed document (from JSON or YAML) as a manifest: kind and apiVersion checked, v1alpha0
+ * migrated, then validated; every problem, never throws.
+ */
+export function parseManifestData(data: unknown, format: ManifestFormat): ParseManifestResult {
   if (!isRecord(data))
     return fail('(root)', 'expected a mapping with apiVersion, kind, metadata and spec');
   if (data.kind !== MANIFEST_KIND) {
@@ -138,7 +142,7 @@ export function parseManifestText(text: string): ParseManifestResult {
     const format: ManifestFormat = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
     const read = readText(text);
     if (!read.ok) return read;
-    return parseData(read.data, format);
+    return parseManifestData(read.data, format);
   } catch (error) {
     return fail(
       '(document)',
