@@ -23,7 +23,9 @@ import { createExecutor } from './executor';
 import { Pipeline, type PipelineDeps } from './pipeline';
 import { deploymentRoutes } from './routes/deployments';
 import { eventRoutes } from './routes/events';
+import { gitRoutes } from './routes/git';
 import { metaRoutes } from './routes/meta';
+import { repositoryRoutes } from './routes/repository';
 import { installSecurity, isApiRequest } from './security';
 
 export interface ServerExtras {
@@ -157,6 +159,8 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
       config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
   });
   eventRoutes(app, { repo, bus, heartbeatMs: config.sseHeartbeatMs });
+  repositoryRoutes(app, { repo, secretKey, config });
+  await app.register(gitRoutes, { dataDir: config.dataDir, secretKey });
   await serveSpa(app, config.distDir);
   await app.ready();
 

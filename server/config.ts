@@ -21,6 +21,11 @@ export interface Config {
   corsOrigins: readonly string[];
   gitopsRemoteUrl: string | undefined;
   gitopsRemoteToken: string | undefined;
+  /**
+   * PUBLIC_URL: where clusters reach this API (origin and optional path, no trailing slash).
+   * Undefined means the default, `defaultPublicUrl(host, listening port)`.
+   */
+  publicUrl: string | undefined;
   /** POSTs per client per minute; 0 disables the limit. */
   rateLimitMax: number;
   logLevel: string;
@@ -82,6 +87,34 @@ function parseToken(raw: string | undefined, host: string): string | undefined {
   return token;
 }
 
+/**
+ * The default PUBLIC_URL: `http://HOST:PORT`, with a wildcard HOST (`0.0.0.0`, `::`) named by its
+ * loopback address, since a wildcard is something to listen on, not an address to connect to.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, '');
+  const named = bare === '0.0.0.0' ? '127.0.0.1' : bare === '::' ? '::1' : bare;
+  return `http://${named.includes(':') ? `[${named}]` : named}:${port}`;
+}
+
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must be an http or https URL (got "${raw}")`);
+  }
+  // Clone URLs end up in cluster manifests and logs: no credentials, and nothing after the path.
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL must not carry credentials, a query or a fragment');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 function parseExecutor(raw: string | undefined): ExecutorKind {
   const v = raw === undefined || raw === '' ? 'none' : raw;
   if (v !== 'none') {
@@ -121,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     gitopsRemoteUrl: remoteUrl,
     gitopsRemoteToken: env.GITOPS_REMOTE_TOKEN || undefined,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, 1_000_000),
     logLevel,
     bodyLimit: intVar(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 64 * 1024 * 1024),

@@ -24,6 +24,39 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const content = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const error = (description: string) => ({ description, content: content('Error') });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const nameParam = {
+  name: 'name',
+  in: 'path',
+  required: true,
+  description: 'The Sovereign name (the path segment is `<name>.git`)',
+  schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,30}[a-z0-9]$' },
+};
+const gitError = (description: string) => ({
+  description,
+  content: { 'text/plain': { schema: { type: 'string' } } },
+});
+/** Responses every git smart HTTP route shares. */
+const gitRefusals = {
+  '401': gitError(
+    'Missing or wrong read token (`WWW-Authenticate: Basic realm="catalyst-gitops"`)',
+  ),
+  '403': gitError('Any service but git-upload-pack: the repository is read-only'),
+  '404': gitError('Unknown Sovereign or malformed name'),
+};
+/** The repository a cluster clones and its read credentials (routes/repository.ts). */
+const repositoryAccessSchema = {
+  type: 'object',
+  required: ['url', 'username', 'token', 'served'],
+  properties: {
+    url: { type: 'string', format: 'uri' },
+    username: { type: ['string', 'null'], description: '`catalyst`; null for a remote' },
+    token: {
+      type: ['string', 'null'],
+      description: 'The Sovereign read token (43 base64url characters); null for a remote',
+    },
+    served: { type: 'string', enum: ['bootstrap-api', 'remote'] },
+  },
+};
 
 /** Builds the OpenAPI document (cached by the caller). */
 export function buildOpenApi(version: string): Record<string, unknown> {
@@ -37,7 +70,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         'Submit a Sovereign manifest, keep its secrets encrypted, and follow the deployment pipeline. See docs/api.md.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        gitReadToken: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'User `catalyst`, password the Sovereign read token',
+        },
+      },
       schemas: {
         SovereignManifest: json(sovereignManifestSchema, 'input'),
         DeploymentCreated: json(deploymentCreatedSchema),
@@ -48,6 +88,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         Catalog: json(catalogResponseSchema),
         Health: json(healthSchema),
         Error: json(apiErrorSchema),
+        RepositoryAccess: repositoryAccessSchema,
       },
     },
     security: [{ bearer: [] }],
@@ -141,6 +182,57 @@ export function buildOpenApi(version: string): Record<string, unknown> {
               },
             },
             '404': error('Unknown id'),
+          },
+        },
+      },
+      '/api/v1/deployments/{id}/repository': {
+        get: {
+          summary:
+            'Where a new cluster clones the GitOps tree, with the read credentials (Cache-Control: no-store)',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'URL and credentials', content: content('RepositoryAccess') },
+            '401': error('Missing or wrong bearer token'),
+            '404': error('Unknown id'),
+          },
+        },
+      },
+      '/git/{name}.git/info/refs': {
+        get: {
+          summary: 'git smart HTTP ref advertisement (read-only)',
+          security: [{ gitReadToken: [] }],
+          parameters: [
+            nameParam,
+            {
+              name: 'service',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', enum: ['git-upload-pack'] },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'pkt-lines',
+              content: { 'application/x-git-upload-pack-advertisement': {} },
+            },
+            ...gitRefusals,
+          },
+        },
+      },
+      '/git/{name}.git/git-upload-pack': {
+        post: {
+          summary: 'git smart HTTP fetch round (gzip Content-Encoding accepted; 1 MiB at most)',
+          security: [{ gitReadToken: [] }],
+          parameters: [nameParam],
+          requestBody: { required: true, content: { 'application/x-git-upload-pack-request': {} } },
+          responses: {
+            '200': {
+              description: 'pkt-lines, often a pack',
+              content: { 'application/x-git-upload-pack-result': {} },
+            },
+            ...gitRefusals,
+            '413': gitError('Request larger than 1 MiB (compressed or not)'),
+            '415': gitError('Other media type or Content-Encoding'),
           },
         },
       },
