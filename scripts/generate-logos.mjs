@@ -1,6 +1,8 @@
 // Writes public/component-logos/<id>.svg for every catalog component, plus LICENSES.md.
 // Brands that simple-icons (CC0) carries get their mark in the brand colour; the rest get a
 // monogram badge in their family colour. Run: node --import tsx scripts/generate-logos.mjs
+// To (re)write only some logos, leaving the others as they are: add --only=<id>[,<id>...]
+// (LICENSES.md is still written from the whole catalog).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,7 @@ const SLUGS = {
   livekit: 'livekit',
   matrix: 'matrix',
   ntfy: 'ntfy',
+  guacamole: 'apacheguacamole',
   'nats-jetstream': 'natsdotio',
 };
 
@@ -145,8 +148,20 @@ async function simpleIconsVersion() {
   return JSON.parse(await readFile(pkg, 'utf8')).version;
 }
 
+/** Ids given with --only=a,b (null: every component). */
+function onlyIds() {
+  const arg = process.argv.find((a) => a.startsWith('--only='));
+  if (!arg) return null;
+  const ids = new Set(arg.slice('--only='.length).split(',').filter(Boolean));
+  const unknown = [...ids].filter((id) => !COMPONENTS.some((c) => c.id === id));
+  if (unknown.length > 0) throw new Error(`--only: unknown component id(s): ${unknown.join(', ')}`);
+  return ids;
+}
+
 async function main() {
   await mkdir(OUT_DIR, { recursive: true });
+  const only = onlyIds();
+  let written = 0;
   const brands = [];
   const monograms = [];
   for (const component of COMPONENTS) {
@@ -158,7 +173,9 @@ async function main() {
       svg = monogramSvg(component);
       monograms.push(component.id);
     }
+    if (only && !only.has(component.id)) continue;
     await writeFile(path.join(OUT_DIR, `${component.id}.svg`), svg);
+    written += 1;
   }
   const licensesPath = path.join(OUT_DIR, 'LICENSES.md');
   const options = (await prettier.resolveConfig(licensesPath)) ?? {};
@@ -170,7 +187,9 @@ async function main() {
     },
   );
   await writeFile(licensesPath, markdown);
-  console.log(`wrote ${brands.length} brand logos and ${monograms.length} monograms to ${OUT_DIR}`);
+  console.log(
+    `catalog: ${brands.length} brand logos and ${monograms.length} monograms; wrote ${written} SVG(s) and LICENSES.md to ${OUT_DIR}`,
+  );
 }
 
 await main();

@@ -32,6 +32,15 @@ export const FLUX_CATEGORIES = [
 /** The folder under clusters/<sovereign>/ a component's Flux objects live in. */
 export type FluxCategory = (typeof FLUX_CATEGORIES)[number];
 
+/**
+ * Where a component runs in a multi-region Sovereign (see docs/gitops.md):
+ * every-cluster: on every region's cluster; mgt: on clusters of regions that carry mgt;
+ * application: on clusters of regions that carry rtz, and beside whatever needs it;
+ * bootstrap: run by the bootstrap API only (phase 0), never installed on a cluster.
+ */
+export const PLACEMENTS = ['every-cluster', 'mgt', 'application', 'bootstrap'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
 /** Where an upstream Helm chart lives; `oci://` repositories are OCI registries. */
 export interface ChartRef {
   readonly repository: string;
@@ -58,6 +67,13 @@ export interface ComponentDef<Id extends string = string> {
   readonly fluxCategory: FluxCategory;
   readonly namespace: string;
   readonly dependsOn: readonly Id[];
+  /** The upstream Helm chart installed directly; null: installed as the Blueprint `bp-<id>`. */
   readonly chart: ChartRef | null;
+  readonly placement: Placement;
+  /**
+   * The Catalyst Blueprint chart `bp-<id>` upstream publishes (its version in the
+   * upstream repository), or null where upstream publishes none yet.
+   */
+  readonly blueprint: { readonly version: string } | null;
   readonly resources: ResourceRequests;
 }

@@ -16,14 +16,16 @@ export const COMPONENT_LIST = [
     chart: {
       repository: 'https://fluxcd-community.github.io/helm-charts',
       name: 'flux2',
-      version: '2.14.1',
+      version: '2.18.3',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.2' },
     resources: {
       cpuMillicores: 600,
       memoryMiB: 384,
       storageGiB: 0,
       source: 'chart-defaults',
-      note: 'values.yaml requests of the six controllers (helm, image-automation, image-reflector, kustomize, notification, source), 100m/64Mi each',
+      note: 'values.yaml requests of the six controllers (helm, image-automation, image-reflector, kustomize, notification, source), 100m/64Mi each; chart 2.18.3 is Flux 2.8.5: source-controller v1.8.2, kustomize-controller v1.8.3, helm-controller v1.5.3 (serves source v1 OCIRepository, helm v2, kustomize v1)',
     },
   },
   {
@@ -40,6 +42,8 @@ export const COMPONENT_LIST = [
       name: 'crossplane',
       version: '1.18.0',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.1.3' },
     resources: {
       cpuMillicores: 200,
       memoryMiB: 512,
@@ -58,6 +62,8 @@ export const COMPONENT_LIST = [
     namespace: 'gitea',
     dependsOn: ['cnpg', 'keycloak'],
     chart: { repository: 'https://dl.gitea.com/charts', name: 'gitea', version: '10.5.0' },
+    placement: 'mgt',
+    blueprint: { version: '1.1.2' },
     resources: {
       cpuMillicores: 250,
       memoryMiB: 512,
@@ -76,6 +82,8 @@ export const COMPONENT_LIST = [
     namespace: 'opentofu',
     dependsOn: [],
     chart: null,
+    placement: 'bootstrap',
+    blueprint: null,
     resources: {
       cpuMillicores: 100,
       memoryMiB: 256,
@@ -93,13 +101,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'gitops',
     namespace: 'vcluster',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://charts.loft.sh',
+      name: 'vcluster',
+      version: '0.30.3',
+    },
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 200,
       memoryMiB: 256,
       storageGiB: 5,
       source: 'estimate',
-      note: 'no chart pinned; one virtual control plane (syncer + API server) with a 5 GiB data volume',
+      note: 'estimate, not yet read off the chart values: one virtual control plane (syncer + API server) with a 5 GiB data volume',
     },
   },
   {
@@ -112,6 +126,8 @@ export const COMPONENT_LIST = [
     namespace: 'kube-system',
     dependsOn: [],
     chart: { repository: 'https://helm.cilium.io', name: 'cilium', version: '1.16.5' },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.1' },
     resources: {
       cpuMillicores: 550,
       memoryMiB: 1216,
@@ -130,6 +146,8 @@ export const COMPONENT_LIST = [
     namespace: 'coraza',
     dependsOn: ['cert-manager', 'cilium'],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 128,
@@ -148,6 +166,8 @@ export const COMPONENT_LIST = [
     namespace: 'powerdns',
     dependsOn: ['cert-manager', 'cnpg'],
     chart: { repository: 'https://schich.tel/helm-charts', name: 'powerdns', version: '0.10.0' },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.3' },
     resources: {
       cpuMillicores: 250,
       memoryMiB: 256,
@@ -170,6 +190,8 @@ export const COMPONENT_LIST = [
       name: 'external-dns',
       version: '1.15.2',
     },
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 50,
       memoryMiB: 64,
@@ -187,13 +209,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'network',
     namespace: 'envoy',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'oci://docker.io/envoyproxy',
+      name: 'gateway-helm',
+      version: 'v1.8.2',
+    },
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 300,
       memoryMiB: 384,
       storageGiB: 0,
       source: 'estimate',
-      note: 'no chart; gateway controller + 2 proxy replicas',
+      note: 'estimate: gateway-helm requests 100m/256Mi for the controller; the 2 Envoy proxy replicas it spawns per Gateway are estimated',
     },
   },
   {
@@ -206,6 +234,8 @@ export const COMPONENT_LIST = [
     namespace: 'frpc',
     dependsOn: [],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 20,
       memoryMiB: 32,
@@ -224,6 +254,8 @@ export const COMPONENT_LIST = [
     namespace: 'netbird',
     dependsOn: [],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 300,
       memoryMiB: 512,
@@ -242,6 +274,8 @@ export const COMPONENT_LIST = [
     namespace: 'strongswan',
     dependsOn: [],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 100,
       memoryMiB: 128,
@@ -264,6 +298,8 @@ export const COMPONENT_LIST = [
       name: 'vertical-pod-autoscaler',
       version: '11.1.1',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 150,
       memoryMiB: 1256,
@@ -281,13 +317,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'autoscaling',
     namespace: 'keda',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://kedacore.github.io/charts',
+      name: 'keda',
+      version: '2.21.1',
+    },
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 210,
       memoryMiB: 210,
       storageGiB: 0,
       source: 'estimate',
-      note: 'no chart pinned; follows the kedacore chart requests (operator and metrics server 100m/100Mi, webhooks 10m/10Mi)',
+      note: 'estimate after the kedacore chart requests (operator and metrics server 100m/100Mi, webhooks 10m/10Mi), not re-read for 2.21.1',
     },
   },
   {
@@ -304,6 +346,8 @@ export const COMPONENT_LIST = [
       name: 'reloader',
       version: '2.2.11',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 50,
       memoryMiB: 128,
@@ -322,6 +366,8 @@ export const COMPONENT_LIST = [
     namespace: 'continuum',
     dependsOn: [],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: null,
     resources: {
       cpuMillicores: 100,
       memoryMiB: 128,
@@ -337,13 +383,15 @@ export const COMPONENT_LIST = [
     family: 'silo',
     tier: 'mandatory',
     fluxCategory: 'storage',
-    namespace: 'seaweedfs',
+    namespace: 'storage',
     dependsOn: ['cert-manager', 'flux'],
     chart: {
       repository: 'https://seaweedfs.github.io/seaweedfs/helm',
       name: 'seaweedfs',
       version: '4.22.0',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.1' },
     resources: {
       cpuMillicores: 1300,
       memoryMiB: 2432,
@@ -366,6 +414,8 @@ export const COMPONENT_LIST = [
       name: 'velero',
       version: '12.0.1',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 128,
@@ -384,6 +434,8 @@ export const COMPONENT_LIST = [
     namespace: 'harbor',
     dependsOn: ['cert-manager', 'cnpg', 'seaweedfs', 'valkey'],
     chart: { repository: 'https://helm.goharbor.io', name: 'harbor', version: '1.18.3' },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 700,
       memoryMiB: 1408,
@@ -406,6 +458,8 @@ export const COMPONENT_LIST = [
       name: 'falco',
       version: '8.0.2',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 300,
       memoryMiB: 1536,
@@ -424,6 +478,8 @@ export const COMPONENT_LIST = [
     namespace: 'kyverno',
     dependsOn: ['cilium'],
     chart: { repository: 'https://kyverno.github.io/kyverno/', name: 'kyverno', version: '3.8.0' },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 400,
       memoryMiB: 320,
@@ -446,6 +502,8 @@ export const COMPONENT_LIST = [
       name: 'trivy-operator',
       version: '0.32.1',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 256,
@@ -464,6 +522,8 @@ export const COMPONENT_LIST = [
     namespace: 'syft-grype',
     dependsOn: ['cert-manager'],
     chart: null,
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 512,
@@ -486,6 +546,8 @@ export const COMPONENT_LIST = [
       name: 'policy-controller',
       version: '0.10.6',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 128,
@@ -508,6 +570,8 @@ export const COMPONENT_LIST = [
       name: 'keycloak',
       version: '25.2.0',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.1.2' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 512,
@@ -530,6 +594,8 @@ export const COMPONENT_LIST = [
       name: 'openbao',
       version: '0.16.0',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.1' },
     resources: {
       cpuMillicores: 300,
       memoryMiB: 320,
@@ -552,6 +618,8 @@ export const COMPONENT_LIST = [
       name: 'external-secrets',
       version: '0.10.7',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.0.1' },
     resources: {
       cpuMillicores: 150,
       memoryMiB: 192,
@@ -570,6 +638,8 @@ export const COMPONENT_LIST = [
     namespace: 'cert-manager',
     dependsOn: ['cilium'],
     chart: { repository: 'https://charts.jetstack.io', name: 'cert-manager', version: 'v1.16.2' },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.1' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 320,
@@ -592,6 +662,8 @@ export const COMPONENT_LIST = [
       name: 'grafana',
       version: '10.5.15',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 200,
       memoryMiB: 256,
@@ -614,6 +686,8 @@ export const COMPONENT_LIST = [
       name: 'opentelemetry-collector',
       version: '0.152.0',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 200,
       memoryMiB: 256,
@@ -632,6 +706,8 @@ export const COMPONENT_LIST = [
     namespace: 'alloy',
     dependsOn: ['opentelemetry'],
     chart: { repository: 'https://grafana.github.io/helm-charts', name: 'alloy', version: '1.8.0' },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 300,
       memoryMiB: 768,
@@ -650,6 +726,8 @@ export const COMPONENT_LIST = [
     namespace: 'loki',
     dependsOn: ['seaweedfs'],
     chart: { repository: 'https://grafana.github.io/helm-charts', name: 'loki', version: '7.0.0' },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 1950,
       memoryMiB: 13427,
@@ -672,6 +750,8 @@ export const COMPONENT_LIST = [
       name: 'mimir-distributed',
       version: '6.0.6',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 1610,
       memoryMiB: 5124,
@@ -694,6 +774,8 @@ export const COMPONENT_LIST = [
       name: 'tempo',
       version: '1.24.4',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 200,
       memoryMiB: 512,
@@ -711,13 +793,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'observability',
     namespace: 'opensearch',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://opensearch-project.github.io/helm-charts/',
+      name: 'opensearch',
+      version: '2.20.0',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 1500,
       memoryMiB: 6144,
       storageGiB: 90,
       source: 'estimate',
-      note: 'no chart; 3 nodes at 500m/2 GiB with 30 GiB each',
+      note: 'estimate, not read off the chart: 3 nodes at 500m/2 GiB with 30 GiB each',
     },
   },
   {
@@ -734,6 +822,8 @@ export const COMPONENT_LIST = [
       name: 'litmus',
       version: '3.28.0',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 600,
       memoryMiB: 1280,
@@ -756,6 +846,8 @@ export const COMPONENT_LIST = [
       name: 'openmeter',
       version: '1.0.0-beta.213',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1024,
@@ -774,6 +866,8 @@ export const COMPONENT_LIST = [
     namespace: 'specter',
     dependsOn: ['bge', 'kserve', 'langfuse', 'milvus', 'vllm'],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 200,
       memoryMiB: 512,
@@ -796,6 +890,8 @@ export const COMPONENT_LIST = [
       name: 'cloudnative-pg',
       version: '0.28.0',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 256,
@@ -814,6 +910,8 @@ export const COMPONENT_LIST = [
     namespace: 'valkey',
     dependsOn: ['flux'],
     chart: { repository: 'https://charts.bitnami.com/bitnami', name: 'valkey', version: '5.5.1' },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 400,
       memoryMiB: 512,
@@ -831,13 +929,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'middleware',
     namespace: 'strimzi',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'oci://quay.io/strimzi-helm',
+      name: 'strimzi-kafka-operator',
+      version: '0.51.0',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 1700,
       memoryMiB: 6528,
       storageGiB: 60,
       source: 'estimate',
-      note: 'no chart; cluster operator 200m/384Mi plus a 3-broker KRaft cluster at 500m/2 GiB, 20 GiB each',
+      note: 'estimate: the chart installs the cluster operator only (200m/384Mi); the 3-broker KRaft cluster at 500m/2 GiB, 20 GiB each, is a Kafka resource it manages',
     },
   },
   {
@@ -849,13 +953,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'middleware',
     namespace: 'debezium',
     dependsOn: ['strimzi'],
-    chart: null,
+    chart: {
+      repository: 'https://charts.debezium.io',
+      name: 'debezium-operator',
+      version: '3.2.0-final',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1024,
       storageGiB: 0,
       source: 'estimate',
-      note: 'no chart; one Kafka Connect worker',
+      note: 'estimate: the chart installs the Debezium operator; sized for the operator plus one Debezium Server it runs',
     },
   },
   {
@@ -867,13 +977,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'middleware',
     namespace: 'flink',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.13.0/',
+      name: 'flink-kubernetes-operator',
+      version: '1.13.0',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 200,
       memoryMiB: 512,
       storageGiB: 0,
       source: 'estimate',
-      note: 'no chart; Flink Kubernetes operator only, jobs sized per workload',
+      note: 'estimate: Flink Kubernetes operator only, jobs sized per workload',
     },
   },
   {
@@ -886,6 +1002,8 @@ export const COMPONENT_LIST = [
     namespace: 'temporal',
     dependsOn: ['cert-manager', 'cnpg'],
     chart: { repository: 'https://go.temporal.io/helm-charts', name: 'temporal', version: '1.2.0' },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1280,
@@ -903,13 +1021,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'database',
     namespace: 'clickhouse',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://helm.altinity.com',
+      name: 'altinity-clickhouse-operator',
+      version: '0.26.0',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 1000,
       memoryMiB: 4096,
       storageGiB: 100,
       source: 'estimate',
-      note: 'no chart; 2 replicas at 500m/2 GiB with 50 GiB each',
+      note: 'estimate: the chart installs the Altinity operator; the 2 ClickHouse replicas at 500m/2 GiB with 50 GiB each are resources it manages',
     },
   },
   {
@@ -922,6 +1046,8 @@ export const COMPONENT_LIST = [
     namespace: 'ferretdb',
     dependsOn: ['cnpg'],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 100,
       memoryMiB: 128,
@@ -940,6 +1066,8 @@ export const COMPONENT_LIST = [
     namespace: 'iceberg',
     dependsOn: ['seaweedfs'],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 200,
       memoryMiB: 512,
@@ -957,13 +1085,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'middleware',
     namespace: 'superset',
     dependsOn: ['cnpg'],
-    chart: null,
+    chart: {
+      repository: 'https://apache.github.io/superset',
+      name: 'superset',
+      version: '0.15.0',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1536,
       storageGiB: 0,
       source: 'estimate',
-      note: 'no chart; web + worker, metadata on cnpg',
+      note: 'estimate, not read off the chart: web + worker, metadata on cnpg',
     },
   },
   {
@@ -976,6 +1110,8 @@ export const COMPONENT_LIST = [
     namespace: 'kserve',
     dependsOn: ['cert-manager', 'cilium', 'knative'],
     chart: { repository: 'oci://ghcr.io/kserve/charts', name: 'kserve', version: 'v0.16.0' },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 100,
       memoryMiB: 300,
@@ -998,6 +1134,8 @@ export const COMPONENT_LIST = [
       name: 'knative-operator',
       version: 'v1.21.1',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 800,
       memoryMiB: 640,
@@ -1016,6 +1154,8 @@ export const COMPONENT_LIST = [
     namespace: 'axon',
     dependsOn: [],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 200,
       memoryMiB: 256,
@@ -1033,13 +1173,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'database',
     namespace: 'neo4j',
     dependsOn: [],
-    chart: null,
+    chart: {
+      repository: 'https://helm.neo4j.com/neo4j',
+      name: 'neo4j',
+      version: '2026.2.2',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 500,
       memoryMiB: 2048,
       storageGiB: 10,
       source: 'estimate',
-      note: 'no chart; one instance at 500m/2 GiB with a 10 GiB data volume',
+      note: 'estimate, not read off the chart: one instance at 500m/2 GiB with a 10 GiB data volume',
     },
   },
   {
@@ -1051,13 +1197,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'ai',
     namespace: 'vllm',
     dependsOn: ['kserve'],
-    chart: null,
+    chart: {
+      repository: 'https://vllm-project.github.io/production-stack',
+      name: 'vllm-stack',
+      version: '0.1.5',
+    },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 2000,
       memoryMiB: 16384,
       storageGiB: 50,
       source: 'estimate',
-      note: 'no chart; one replica serving a ~7B model (GPU not counted), 50 GiB model cache',
+      note: 'estimate, not read off the chart: one serving engine for a ~7B model (GPU not counted), 50 GiB model cache',
     },
   },
   {
@@ -1069,13 +1221,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'database',
     namespace: 'milvus',
     dependsOn: ['seaweedfs'],
-    chart: null,
+    chart: {
+      repository: 'https://zilliztech.github.io/milvus-helm/',
+      name: 'milvus',
+      version: '4.2.30',
+    },
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 1500,
       memoryMiB: 4608,
       storageGiB: 60,
       source: 'estimate',
-      note: 'no chart; standalone Milvus with etcd, objects in SeaweedFS',
+      note: 'estimate, not read off the chart: standalone Milvus with etcd, objects in SeaweedFS',
     },
   },
   {
@@ -1088,6 +1246,8 @@ export const COMPONENT_LIST = [
     namespace: 'bge',
     dependsOn: ['cnpg'],
     chart: null,
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 1000,
       memoryMiB: 2048,
@@ -1110,6 +1270,8 @@ export const COMPONENT_LIST = [
       name: 'langfuse',
       version: '1.5.28',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 1500,
       memoryMiB: 5120,
@@ -1127,13 +1289,19 @@ export const COMPONENT_LIST = [
     fluxCategory: 'ai',
     namespace: 'librechat',
     dependsOn: ['bge', 'ferretdb', 'keycloak', 'llm-gateway', 'vllm'],
-    chart: null,
+    chart: {
+      repository: 'oci://ghcr.io/danny-avila/librechat-chart',
+      name: 'librechat',
+      version: '1.9.8',
+    },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1280,
       storageGiB: 10,
       source: 'estimate',
-      note: 'no chart; LibreChat API plus Meilisearch (10 GiB)',
+      note: 'estimate, not read off the chart: LibreChat API plus Meilisearch (10 GiB)',
     },
   },
   {
@@ -1146,6 +1314,8 @@ export const COMPONENT_LIST = [
     namespace: 'stalwart',
     dependsOn: [],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 250,
       memoryMiB: 512,
@@ -1164,6 +1334,8 @@ export const COMPONENT_LIST = [
     namespace: 'livekit',
     dependsOn: ['cert-manager', 'stunner', 'valkey'],
     chart: { repository: 'https://helm.livekit.io', name: 'livekit-server', version: '1.9.0' },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 1000,
       memoryMiB: 1024,
@@ -1186,6 +1358,8 @@ export const COMPONENT_LIST = [
       name: 'stunner-gateway-operator',
       version: '1.1.0',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 750,
       memoryMiB: 256,
@@ -1208,6 +1382,8 @@ export const COMPONENT_LIST = [
       name: 'matrix-synapse',
       version: '3.12.25',
     },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 700,
       memoryMiB: 1536,
@@ -1226,12 +1402,34 @@ export const COMPONENT_LIST = [
     namespace: 'ntfy',
     dependsOn: [],
     chart: null,
+    placement: 'application',
+    blueprint: null,
     resources: {
       cpuMillicores: 50,
       memoryMiB: 64,
       storageGiB: 1,
       source: 'estimate',
       note: 'no chart; one pod with a 1 GiB cache',
+    },
+  },
+  {
+    id: 'guacamole',
+    name: 'Apache Guacamole',
+    role: 'Clientless remote desktop gateway',
+    family: 'relay',
+    tier: 'optional',
+    fluxCategory: 'workplace',
+    namespace: 'guacamole',
+    dependsOn: ['cnpg', 'keycloak', 'kyverno', 'seaweedfs'],
+    chart: { repository: 'oci://ghcr.io/helmforgedev/helm', name: 'guacamole', version: '1.5.1' },
+    placement: 'application',
+    blueprint: null,
+    resources: {
+      cpuMillicores: 350,
+      memoryMiB: 640,
+      storageGiB: 0,
+      source: 'estimate',
+      note: 'chart sets resources {}; one pod: guacamole-web (Tomcat) 250m/512Mi + guacd 100m/128Mi; database on cnpg, session recordings in SeaweedFS',
     },
   },
   {
@@ -1248,6 +1446,8 @@ export const COMPONENT_LIST = [
       name: 'spire',
       version: '0.21.0',
     },
+    placement: 'every-cluster',
+    blueprint: { version: '1.1.4' },
     resources: {
       cpuMillicores: 430,
       memoryMiB: 608,
@@ -1270,6 +1470,8 @@ export const COMPONENT_LIST = [
       name: 'nats',
       version: '1.2.0',
     },
+    placement: 'mgt',
+    blueprint: { version: '1.1.1' },
     resources: {
       cpuMillicores: 750,
       memoryMiB: 1536,
@@ -1288,6 +1490,8 @@ export const COMPONENT_LIST = [
     namespace: 'llm-gateway',
     dependsOn: ['cnpg', 'external-secrets', 'keycloak'],
     chart: { repository: 'oci://ghcr.io/berriai', name: 'litellm-helm', version: '0.1.572' },
+    placement: 'application',
+    blueprint: { version: '1.0.0' },
     resources: {
       cpuMillicores: 500,
       memoryMiB: 1024,

@@ -19,7 +19,7 @@ const node = (id: string, dependsOn: string[] = [], tier: CatalogNode['tier'] = 
 describe('indexCatalog on the real catalog', () => {
   it('keeps every id in declaration order with its position', () => {
     expect(CATALOG_INDEX.ids).toEqual(COMPONENTS.map((c) => c.id));
-    expect(CATALOG_INDEX.ids).toHaveLength(66);
+    expect(CATALOG_INDEX.ids).toHaveLength(67);
     expect(CATALOG_INDEX.position.get('flux')).toBe(0);
     expect(CATALOG_INDEX.byId.get('grafana')?.dependsOn).toEqual(
       expect.arrayContaining(['loki', 'mimir', 'tempo']),
@@ -27,7 +27,10 @@ describe('indexCatalog on the real catalog', () => {
   });
 
   it.each([
-    ['keycloak', ['gitea', 'grafana', 'langfuse', 'librechat', 'matrix', 'llm-gateway']],
+    [
+      'keycloak',
+      ['gitea', 'grafana', 'guacamole', 'langfuse', 'librechat', 'matrix', 'llm-gateway'],
+    ],
     ['ferretdb', ['librechat']],
     ['knative', ['kserve']],
     ['librechat', []],
