@@ -3,6 +3,7 @@ import { COMPONENTS } from '../src/shared/constants/components';
 import { buildManifest } from '../src/shared/lib/manifest';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
 import { createDefaultDraft } from '../src/shared/lib/draft';
+import { regionsForTopology } from '../src/shared/lib/draft-defaults';
 import type { Draft } from '../src/shared/schemas/draft';
 import { median } from './stats';
 
@@ -30,15 +31,31 @@ function medianMs(fn: () => unknown, runs: number): number {
   return median(samples);
 }
 
+/** The full catalog on the four-region citadel topology (two mgt, two rtz+dmz clusters). */
+function fourRegionDraft(): Draft {
+  const d = fullCatalogDraft();
+  d.infrastructure.topology = 'citadel';
+  d.infrastructure.regions = regionsForTopology('citadel', d.infrastructure.provider);
+  return d;
+}
+
+const bytes = (files: readonly { content: string }[]) =>
+  files.reduce((s, f) => s + Buffer.byteLength(f.content), 0);
+
 /** Median ms to build the manifest and to render the Flux tree for the full catalog. */
 export function benchManifest(): Record<string, number> {
   const draft = fullCatalogDraft();
   const manifest = buildManifest(draft);
   const files = renderFluxTree(manifest);
+  const four = buildManifest(fourRegionDraft());
+  const fourFiles = renderFluxTree(four);
   return {
     'manifest.catalog.ms': medianMs(() => buildManifest(draft), 50),
     'render.catalog.ms': medianMs(() => renderFluxTree(manifest), 30),
     'render.catalog.files': files.length,
-    'render.catalog.bytes': files.reduce((s, f) => s + Buffer.byteLength(f.content), 0),
+    'render.catalog.bytes': bytes(files),
+    'render.fourRegions.ms': medianMs(() => renderFluxTree(four), 30),
+    'render.fourRegions.files': fourFiles.length,
+    'render.fourRegions.bytes': bytes(fourFiles),
   };
 }

@@ -1,7 +1,7 @@
 // The CLI commands: init, validate, render, schema. Each returns its exit code.
 import { join, resolve } from 'node:path';
 import { isComponentId, type ComponentId } from '../src/shared/constants/components';
-import { capacityProblems } from '../src/shared/lib/capacity-check';
+import { admissionProblems } from '../src/shared/lib/capacity-check';
 import { CATALOG_INDEX, lockedChain } from '../src/shared/lib/catalog-graph';
 import { createDefaultDraft } from '../src/shared/lib/draft';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
@@ -107,11 +107,11 @@ function report(
   return false;
 }
 
-/** Parses a manifest file and judges it as the API does: contract and rules, then capacity. */
+/** Parses a manifest file and judges it as the API does: contract and rules, then placement and capacity. */
 async function admit(io: CliIo, file: string): Promise<ParseManifestResult> {
   const result = parseManifestText(await readInput(io, file));
   if (!result.ok) return result;
-  const problems = capacityProblems(result.manifest);
+  const problems = admissionProblems(result.manifest);
   return problems.length ? { ok: false, problems } : result;
 }
 
@@ -128,10 +128,15 @@ export async function validate(io: CliIo, file: string): Promise<number> {
 }
 
 /** `catalyst render <file> -o <dir|file.zip>`: writes the Flux tree of a valid manifest. */
-export async function render(io: CliIo, file: string, output: string): Promise<number> {
+export async function render(
+  io: CliIo,
+  file: string,
+  output: string,
+  repositoryUrl?: string,
+): Promise<number> {
   const result = await admit(io, file);
   if (!report(io, file, result)) return 1;
-  const files = renderFluxTree(result.manifest);
+  const files = renderFluxTree(result.manifest, { repositoryUrl });
   if (output.endsWith('.zip')) await io.writeFile(output, zipFiles(files));
   else for (const f of files) await io.writeFile(join(output, f.path), f.content);
   const bytes = files.reduce((n, f) => n + new TextEncoder().encode(f.content).length, 0);

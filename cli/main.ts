@@ -13,7 +13,8 @@ Commands:
        [--with id,...] [--without id,...] [--format yaml|json] [-o FILE]
                           A manifest with the wizard's defaults (stdout, or FILE)
   validate <file>         Exit 0 when the manifest is valid; else print every problem, exit 1
-  render <file> -o <dir>  Write the Flux GitOps tree (a path ending in .zip writes a zip)
+  render <file> -o <dir>  Write the Flux GitOps tree (a path ending in .zip writes a zip);
+                          --repository-url <url> is where clusters clone it from
   schema                  Print the manifest's JSON Schema
 
 Options:
@@ -48,6 +49,7 @@ function parse(args: readonly string[]) {
       without: { type: 'string', multiple: true },
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      'repository-url': { type: 'string' },
     },
   });
 }
@@ -93,7 +95,7 @@ async function dispatch(io: CliIo, args: readonly string[]): Promise<number> {
     case 'render': {
       const file = one(rest, 'render', 'the manifest file');
       if (!v.output) throw new CliError('render: missing -o <dir> (where to write the tree)');
-      return render(io, file, v.output);
+      return render(io, file, v.output, v['repository-url']);
     }
     case 'schema':
       if (rest.length) throw new CliError(`schema: unexpected argument "${rest[0]}"`);

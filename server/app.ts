@@ -13,13 +13,14 @@ import { createIndexHtml } from './spa-preload';
 import rateLimit from '@fastify/rate-limit';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
 import { installBodyParsers } from './body';
-import type { Config } from './config';
+import { defaultPublicUrl, type Config } from './config';
 import { loadOrCreateKey } from './crypto';
 import { openRepository } from './db/open';
 import type { Repository } from './db/repository';
 import { ApiError, installErrorHandler } from './errors';
 import { EventBus, notifying } from './event-bus';
 import { createExecutor } from './executor';
+import { repositoryUrlFor } from './git-credentials';
 import { Pipeline, type PipelineDeps } from './pipeline';
 import { deploymentRoutes } from './routes/deployments';
 import { eventRoutes } from './routes/events';
@@ -120,13 +121,21 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     trustProxy: false,
   });
   const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
+  // Where clusters clone from; the default names the port the server really listens on.
+  const cloneUrl = (name: string): string => {
+    const address = app.server.address();
+    const port = config.port || (typeof address === 'object' && address ? address.port : 0);
+    const publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
+    return repositoryUrlFor({ publicUrl, gitopsRemoteUrl: config.gitopsRemoteUrl }, name).url;
+  };
   const bus = new EventBus();
   const repo = notifying(await openRepository(config), bus);
   const pipeline = new Pipeline({
     repo,
     dataDir: config.dataDir,
     secretKey,
-    render: extras.render ?? renderFluxTree,
+    render:
+      extras.render ?? ((m) => renderFluxTree(m, { repositoryUrl: cloneUrl(m.metadata.name) })),
     executor: createExecutor(config.executor),
     remote: config.gitopsRemoteUrl
       ? { url: config.gitopsRemoteUrl, token: config.gitopsRemoteToken }
@@ -136,7 +145,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
   });
 
   installErrorHandler(app);
-  installSecurity(app, { apiToken: config.apiToken, corsOrigins: config.corsOrigins });
+  installSecurity(app, config);
   installBodyParsers(app, config.bodyLimit);
   if (config.rateLimitMax > 0) {
     await app.register(rateLimit, {

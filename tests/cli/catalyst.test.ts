@@ -161,9 +161,13 @@ describe('catalyst (spawned)', () => {
     const r = catalyst('render', valid, '-o', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote \d+ files/);
-    expect(readdirSync(path.join(out, 'clusters/acme'))).toEqual(
-      expect.arrayContaining(['kustomization.yaml', 'NOT-PACKAGED.md', 'network']),
-    );
+    const clusters = readdirSync(path.join(out, 'clusters'));
+    expect(clusters).toEqual(['acme-hz-fsn1', 'acme-hz-nbg1']);
+    for (const c of clusters)
+      expect(readdirSync(path.join(out, 'clusters', c))).toEqual(
+        expect.arrayContaining(['kustomization.yaml', 'flux-system', 'network', 'config']),
+      );
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/^# Sovereign acme/);
   });
 
   it('schema prints the JSON Schema', () => {

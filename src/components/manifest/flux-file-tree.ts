@@ -1,4 +1,5 @@
-// The GitOps tree as the viewer shows it: one folder per Flux category, then the root files.
+// The GitOps tree as the viewer shows it: per cluster, its root files and one folder per
+// category (`<cluster>/<category>`), then the repository's root files.
 import type { FluxFile } from '../../shared/lib/flux/render-flux-tree';
 
 export interface TreeFile {
@@ -15,26 +16,30 @@ export interface TreeFolder {
 }
 
 export interface FileTree {
-  /** `clusters/<name>`. */
+  /** `clusters`. */
   root: string;
   folders: TreeFolder[];
   files: TreeFile[];
 }
 
-/** Groups rendered files under `clusters/<name>/` into category folders and root files. */
+/**
+ * Groups files under `root/` into folders of two levels (`<cluster>/<category>`; a cluster's own
+ * files sit in `<cluster>`), the rest as root files.
+ */
 export function groupFluxFiles(files: readonly FluxFile[], root: string): FileTree {
   const folders = new Map<string, TreeFile[]>();
   const top: TreeFile[] = [];
   for (const f of files) {
     const rel = f.path.startsWith(`${root}/`) ? f.path.slice(root.length + 1) : f.path;
-    const slash = rel.indexOf('/');
-    if (slash < 0) {
+    const parts = rel.split('/');
+    if (parts.length < 2 || !f.path.startsWith(`${root}/`)) {
       top.push({ path: f.path, label: rel, content: f.content });
       continue;
     }
-    const name = rel.slice(0, slash);
+    const depth = parts.length >= 3 ? 2 : 1;
+    const name = parts.slice(0, depth).join('/');
     const list = folders.get(name) ?? [];
-    list.push({ path: f.path, label: rel.slice(slash + 1), content: f.content });
+    list.push({ path: f.path, label: parts.slice(depth).join('/'), content: f.content });
     folders.set(name, list);
   }
   return {

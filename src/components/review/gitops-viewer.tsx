@@ -16,8 +16,11 @@ export function GitopsViewer() {
   const { name, files, tree } = useMemo(() => {
     const manifest = buildManifest(draft);
     const name = manifest.metadata.name || 'sovereign';
-    const files = renderFluxTree(manifest);
-    return { name, files, tree: groupFluxFiles(files, `clusters/${name}`) };
+    // Served by this app's API, the repository is cloned from this origin.
+    const files = renderFluxTree(manifest, {
+      repositoryUrl: `${window.location.origin}/git/${name}.git`,
+    });
+    return { name, files, tree: groupFluxFiles(files, 'clusters') };
   }, [draft]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [selected, setSelected] = useState<string | null>(null);

@@ -285,7 +285,24 @@ export function getTopology(id: TopologyId): TopologyDef {
 
 export const SOVEREIGN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 
-export const S3_ENDPOINT = 'seaweedfs.storage.svc:8333';
+export const S3_ENDPOINT = 'seaweedfs-s3.storage.svc:8333';
+
+/**
+ * Where the Catalyst Blueprint charts `bp-<id>` are pulled from, and the Secret holding the pull
+ * credentials; an air-gapped Sovereign points the registry at its own mirror.
+ */
+export const BLUEPRINT_REGISTRY_DEFAULT = {
+  registry: 'oci://ghcr.io/openova-io',
+  pullSecretRef: { name: 'ghcr-pull' },
+} as const;
+
+/** An OCI registry URL with a path: `oci://<host>[:port]/<path>`, no trailing slash. */
+export const OCI_REGISTRY_PATTERN =
+  /^oci:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)+$/;
+
+/** The message of a blueprint registry that is not an `oci://host/path` URL. */
+export const OCI_REGISTRY_MESSAGE =
+  'Blueprint registry: an OCI URL oci://<host>/<path>, such as oci://ghcr.io/openova-io';
 
 export const STORAGE_TIERS = [
   { tier: 'hot', defaultAge: '0-7d', backend: 'Local NVMe volume servers' },

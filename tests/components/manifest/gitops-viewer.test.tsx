@@ -2,20 +2,19 @@ import { screen, within } from '@testing-library/react';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GitopsViewer } from '../../../src/components/review/gitops-viewer';
-import { getComponent, isComponentId } from '../../../src/shared/constants/components';
+import { getComponent } from '../../../src/shared/constants/components';
 import { buildManifest } from '../../../src/shared/lib/manifest';
+import { planManifest } from '../../../src/shared/lib/placement';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { renderWithProviders } from '../../render';
 import { validDraft } from '../../shared/lib/manifest-fixtures';
 import { captureDownloads, type CapturedDownload } from './download-spy';
 
-/** Every installed component with a chart: the ones that get a HelmRelease. */
-function chartedInstalled() {
-  return buildManifest(useDraftStore.getState().draft)
-    .spec.components.map((c) => c.id)
-    .filter(isComponentId)
-    .map(getComponent)
-    .filter((c) => c.chart !== null);
+/** Every component placed on each cluster: each gets a HelmRelease in that cluster's folder. */
+function placed() {
+  return planManifest(buildManifest(useDraftStore.getState().draft)).clusters.flatMap((cluster) =>
+    cluster.components.map((id) => ({ cluster: cluster.name, ...getComponent(id) })),
+  );
 }
 
 let downloads: CapturedDownload[];
@@ -31,29 +30,30 @@ afterEach(() => {
 });
 
 describe('GitOps tree viewer', () => {
-  it("lists every installed charted component's HelmRelease in its category folder", async () => {
+  it("lists every placed component's HelmRelease in its cluster's category folder", async () => {
     const { user } = renderWithProviders(<GitopsViewer />);
     const tree = screen.getByRole('tree', { name: 'GitOps tree of acme' });
-    const charted = chartedInstalled();
-    expect(charted.length).toBeGreaterThan(20);
-    const categories = [...new Set(charted.map((c) => c.fluxCategory))];
-    for (const cat of categories) {
-      const count = charted.filter((c) => c.fluxCategory === cat).length;
-      // A source and a HelmRelease per component, plus the folder's kustomization.yaml.
+    const all = placed();
+    expect(all.length).toBeGreaterThan(40);
+    const folders = [...new Set(all.map((c) => `${c.cluster}/${c.fluxCategory}`))];
+    for (const folder of folders) {
+      const here = all.filter((c) => `${c.cluster}/${c.fluxCategory}` === folder);
+      // A HelmRelease per component, a source per upstream chart, the folder's kustomization.yaml.
+      const count = here.length + here.filter((c) => c.chart).length + 1;
       expect(
-        within(tree).getByRole('treeitem', { name: `${cat}/, ${count * 2 + 1} files` }),
+        within(tree).getByRole('treeitem', { name: `${folder}/, ${count} files` }),
       ).toHaveAttribute('aria-expanded', 'false');
     }
     await user.click(screen.getByRole('button', { name: 'Expand all' }));
-    for (const c of charted) {
+    for (const c of all) {
       const folder = within(tree).getByRole('treeitem', {
-        name: new RegExp(`^${c.fluxCategory}/,`),
+        name: new RegExp(`^${c.cluster}/${c.fluxCategory}/,`),
       });
       expect(
         within(folder).getByRole('treeitem', { name: `${c.id}/helm-release.yaml` }),
       ).toBeInTheDocument();
     }
-    expect(within(tree).getByRole('treeitem', { name: 'NOT-PACKAGED.md' })).toBeInTheDocument();
+    expect(within(tree).getByRole('treeitem', { name: 'README.md' })).toBeInTheDocument();
   });
 
   it('shows a file with YAML highlighting when it is chosen, by mouse or keyboard', async () => {
@@ -78,15 +78,14 @@ describe('GitOps tree viewer', () => {
     await user.keyboard('{ArrowLeft}');
     expect(first).toHaveAttribute('aria-expanded', 'false');
 
-    await user.click(within(tree).getByRole('treeitem', { name: /^ai\/,/ }));
-    await user.click(within(tree).getByRole('treeitem', { name: 'kserve/helm-release.yaml' }));
-    const release = screen.getByRole('region', {
-      name: /^Content of clusters\/acme\/ai\/kserve\/helm-release\.yaml$/,
-    });
+    const cluster = placed()[0]!.cluster;
+    const ai = within(tree).getByRole('treeitem', { name: new RegExp(`^${cluster}/ai/,`) });
+    await user.click(ai);
+    await user.click(within(ai).getByRole('treeitem', { name: 'kserve/helm-release.yaml' }));
+    const path = `clusters/${cluster}/ai/kserve/helm-release.yaml`;
+    const release = screen.getByRole('region', { name: `Content of ${path}` });
     expect(release).toHaveTextContent('kind: HelmRelease');
-    expect(
-      screen.getByRole('heading', { name: 'clusters/acme/ai/kserve/helm-release.yaml' }),
-    ).toBeVisible();
+    expect(screen.getByRole('heading', { name: path })).toBeVisible();
   });
 
   it('downloads the whole tree as <name>-gitops.zip', async () => {
@@ -96,8 +95,8 @@ describe('GitOps tree viewer', () => {
     const [zip] = downloads;
     expect(zip!.name).toBe('acme-gitops.zip');
     const entries = unzipSync(new Uint8Array(await zip!.blob.arrayBuffer()));
-    for (const c of chartedInstalled()) {
-      const path = `clusters/acme/${c.fluxCategory}/${c.id}/helm-release.yaml`;
+    for (const c of placed()) {
+      const path = `clusters/${c.cluster}/${c.fluxCategory}/${c.id}/helm-release.yaml`;
       expect(Object.keys(entries)).toContain(path);
       expect(strFromU8(entries[path]!)).toContain(`name: ${c.id}`);
     }

@@ -1,5 +1,5 @@
 // Builders of the Flux objects the GitOps tree is made of (Flux v2: source v1, helm v2,
-// kustomize v1). Plain data; the renderer serialises them.
+// kustomize v1; every one validated against ../shared/flux-crds in the tests). Plain data.
 import type { ChartRef } from '../../constants/catalog-types';
 
 /** The namespace every Flux object of the tree lives in. */
@@ -52,7 +52,8 @@ export function chartSource(id: string, chart: ChartRef, version = chart.version
 
 export interface HelmReleaseInput {
   id: string;
-  chart: ChartRef;
+  /** The upstream chart, or `blueprint` for the Catalyst Blueprint `bp-<id>`. */
+  chart: ChartRef | 'blueprint';
   version: string;
   targetNamespace: string;
   dependsOn: readonly string[];
@@ -62,17 +63,32 @@ export interface HelmReleaseInput {
 /** A HelmRelease installing one component into its namespace, after its dependencies. */
 export function helmRelease(input: HelmReleaseInput): K8sObject {
   const { id, chart, version } = input;
-  const source = isOciChart(chart)
-    ? { chartRef: { kind: 'OCIRepository', name: id, namespace: FLUX_NAMESPACE } }
-    : {
-        chart: {
-          spec: {
-            chart: chart.name,
-            version,
-            sourceRef: { kind: 'HelmRepository', name: id, namespace: FLUX_NAMESPACE },
+  const source =
+    chart === 'blueprint'
+      ? {
+          chart: {
+            spec: {
+              chart: `bp-${id}`,
+              version,
+              sourceRef: {
+                kind: 'HelmRepository',
+                name: BLUEPRINT_REPOSITORY,
+                namespace: FLUX_NAMESPACE,
+              },
+            },
           },
-        },
-      };
+        }
+      : isOciChart(chart)
+        ? { chartRef: { kind: 'OCIRepository', name: id, namespace: FLUX_NAMESPACE } }
+        : {
+            chart: {
+              spec: {
+                chart: chart.name,
+                version,
+                sourceRef: { kind: 'HelmRepository', name: id, namespace: FLUX_NAMESPACE },
+              },
+            },
+          };
   return {
     apiVersion: 'helm.toolkit.fluxcd.io/v2',
     kind: 'HelmRelease',
@@ -92,13 +108,56 @@ export function helmRelease(input: HelmReleaseInput): K8sObject {
   };
 }
 
-/** The GitRepository of the Sovereign's own repository (in its Gitea). */
-export function gitRepository(name: string, url: string): K8sObject {
+/** The name flux bootstrap gives the cluster's own GitRepository, sync Kustomization and Secret. */
+export const FLUX_SYNC_NAME = 'flux-system';
+
+/**
+ * The GitRepository a freshly installed Flux pulls the cluster's folder from (what `flux bootstrap`
+ * writes as gotk-sync). Its Secret `flux-system` (username, password) is created by the bootstrap.
+ */
+export function gitRepository(url: string): K8sObject {
   return {
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
-    metadata: { name, namespace: FLUX_NAMESPACE, labels: labels() },
-    spec: { interval: '1m', url, ref: { branch: 'main' }, secretRef: { name: 'gitea-token' } },
+    metadata: { name: FLUX_SYNC_NAME, namespace: FLUX_NAMESPACE, labels: labels() },
+    spec: {
+      interval: '1m',
+      url,
+      ref: { branch: 'main' },
+      secretRef: { name: FLUX_SYNC_NAME },
+    },
+  };
+}
+
+/** The root Kustomization applying the cluster's folder (the other half of gotk-sync). */
+export function syncKustomization(path: string): K8sObject {
+  return {
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: { name: FLUX_SYNC_NAME, namespace: FLUX_NAMESPACE, labels: labels() },
+    spec: {
+      interval: '10m',
+      path,
+      prune: true,
+      sourceRef: { kind: 'GitRepository', name: FLUX_SYNC_NAME },
+    },
+  };
+}
+
+/** The HelmRepository of the Catalyst Blueprint charts `bp-<id>`: an OCI registry. */
+export const BLUEPRINT_REPOSITORY = 'catalyst-blueprints';
+
+export function blueprintRepository(registry: string, pullSecret: string): K8sObject {
+  return {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'HelmRepository',
+    metadata: { name: BLUEPRINT_REPOSITORY, namespace: FLUX_NAMESPACE, labels: labels() },
+    spec: {
+      type: 'oci',
+      interval: '1h',
+      url: registry.replace(/\/+$/, ''),
+      secretRef: { name: pullSecret },
+    },
   };
 }
 
@@ -106,7 +165,6 @@ export function gitRepository(name: string, url: string): K8sObject {
 export function fluxKustomization(
   category: string,
   path: string,
-  repository: string,
   dependsOn: readonly string[],
 ): K8sObject {
   return {
@@ -120,7 +178,7 @@ export function fluxKustomization(
       path,
       prune: true,
       wait: true,
-      sourceRef: { kind: 'GitRepository', name: repository },
+      sourceRef: { kind: 'GitRepository', name: FLUX_SYNC_NAME },
       ...(dependsOn.length ? { dependsOn: dependsOn.map((name) => ({ name })) } : {}),
     },
   };

@@ -1,142 +1,71 @@
-// Helm values that carry the wizard's settings into the charts. Keys the upstream chart
-// understands are set where known; the rest sit under a `catalyst` key for Catalyst's own
-// jobs to read (Helm ignores keys a chart does not use).
-import { LUA_POLICIES, S3_CONSUMERS } from '../../constants/domain';
-import type { SovereignManifest } from '../../schemas/manifest';
+// Helm values that carry the wizard's settings into the charts, per cluster. Only keys the
+// installed chart really reads are emitted (chart-facts.ts lists each chart's top-level keys and
+// where they were read); a component installed as the Catalyst Blueprint `bp-<id>` gets no values
+// (the bp charts carry upstream's curated defaults; no bp values.yaml key is verified here).
+// Every Secret a release reads is returned as a SecretNeed for the renderer to create from
+// OpenBao; no secret value is ever in values.
+//
+// Not here, on purpose:
+// - CloudNative PG: the cloudnative-pg operator chart has no backup keys; WAL archiving to the
+//   cnpg-wal bucket is per `Cluster` resource (spec.backup.barmanObjectStore), not a chart value.
+//   SeaweedFS still creates the cnpg buckets on every cluster that runs cnpg.
+// - LiveKit egress recordings: the livekit-server chart has no egress or storage keys (egress is
+//   a separate service and chart).
+// - OpenSearch snapshots: a snapshot repository is registered through the OpenSearch API, not
+//   the chart; the chart's repository-s3 plugin/keystore/opensearch.yml keys are not set here
+//   (overriding `config` replaces the chart's whole opensearch.yml).
+// - vLLM, Iceberg, Apache Guacamole and the other bp charts: no chart key verified to set.
+// - cert-manager's ClusterIssuer: a Kubernetes object, not a value.
+import type { ComponentId } from '../../constants/components';
+import type { ReleaseContext, ReleaseValues } from './release-context';
+import { NO_VALUES, chartName, plain } from './values/common';
+import {
+  certManagerValues,
+  ciliumValues,
+  externalDnsValues,
+  powerdnsValues,
+  seaweedfsValues,
+} from './values/platform';
+import {
+  harborValues,
+  kserveValues,
+  lokiValues,
+  mimirValues,
+  tempoValues,
+  veleroValues,
+} from './values/s3-consumers';
 
-type Values = Record<string, unknown>;
-type S3Consumer = keyof typeof S3_CONSUMERS;
+export type { ReleaseValues } from './release-context';
 
-const isS3Consumer = (id: string): id is S3Consumer => Object.hasOwn(S3_CONSUMERS, id);
+/** The values of each component, keyed by the chart they are written for. */
+const BY_CHART: Readonly<
+  Record<string, { chart: string; values: (ctx: ReleaseContext) => ReleaseValues }>
+> = {
+  cilium: { chart: 'cilium', values: () => plain(ciliumValues()) },
+  seaweedfs: { chart: 'seaweedfs', values: seaweedfsValues },
+  'cert-manager': { chart: 'cert-manager', values: () => plain(certManagerValues()) },
+  powerdns: { chart: 'powerdns', values: powerdnsValues },
+  'external-dns': { chart: 'external-dns', values: externalDnsValues },
+  velero: { chart: 'velero', values: veleroValues },
+  loki: { chart: 'loki', values: lokiValues },
+  mimir: { chart: 'mimir-distributed', values: mimirValues },
+  tempo: { chart: 'tempo', values: tempoValues },
+  harbor: { chart: 'harbor', values: harborValues },
+  kserve: { chart: 'kserve', values: () => kserveValues() },
+};
 
-function s3Values(id: S3Consumer, endpoint: string): Values {
-  const buckets = [...S3_CONSUMERS[id]];
-  const url = `http://${endpoint}`;
-  const common: Values = { catalyst: { s3: { endpoint: url, buckets } } };
-  const bucket = buckets[0] ?? '';
-  switch (id) {
-    case 'velero':
-      return {
-        ...common,
-        configuration: {
-          backupStorageLocation: [
-            {
-              name: 'default',
-              provider: 'aws',
-              bucket,
-              config: { region: 'us-east-1', s3ForcePathStyle: 'true', s3Url: url },
-            },
-          ],
-        },
-      };
-    case 'loki':
-      return {
-        ...common,
-        loki: {
-          storage: {
-            type: 's3',
-            bucketNames: { chunks: bucket, ruler: bucket, admin: bucket },
-            s3: { endpoint: url, s3ForcePathStyle: true, insecure: true },
-          },
-        },
-      };
-    case 'mimir':
-      return {
-        ...common,
-        mimir: {
-          structuredConfig: {
-            common: {
-              storage: {
-                backend: 's3',
-                s3: { endpoint, bucket_name: bucket, insecure: true },
-              },
-            },
-          },
-        },
-      };
-    case 'tempo':
-      return {
-        ...common,
-        tempo: { storage: { trace: { backend: 's3', s3: { endpoint, bucket, insecure: true } } } },
-      };
-    default:
-      return common;
-  }
+/**
+ * The values and Secrets of one component's HelmRelease on `ctx.cluster`. Empty when the wizard
+ * sets nothing for it, when it is installed as `bp-<id>`, or when the catalog installs it with
+ * another chart than the one its values are written for.
+ */
+export function componentValues(id: ComponentId, ctx: ReleaseContext): ReleaseValues {
+  const entry = BY_CHART[id];
+  if (!entry || chartName(id) !== entry.chart) return NO_VALUES;
+  return entry.values(ctx);
 }
 
-function seaweedfsValues(storage: SovereignManifest['spec']['storage']): Values {
-  const s = storage.seaweedfs;
-  const [hot, warm, cold] = storage.tiers;
-  return {
-    master: { replicas: s.masterReplicas },
-    volume: {
-      replicas: s.volumeReplicas,
-      dataDirs: [{ name: 'data1', type: 'persistentVolumeClaim', size: `${s.volumeSizeGi}Gi` }],
-    },
-    filer: { replicas: s.filerReplicas },
-    s3: { enabled: true, replicas: s.s3Replicas, enableAuth: true },
-    catalyst: {
-      placement: s.placement,
-      enableNamePrefix: s.enableNamePrefix,
-      tiers: {
-        hotMaxAgeDays: hot.maxAgeDays,
-        warmMaxAgeDays: warm.maxAgeDays,
-        cold: {
-          backend: cold.backend,
-          bucket: cold.bucket,
-          ...(cold.accountId ? { accountId: cold.accountId } : {}),
-          ...(cold.region ? { region: cold.region } : {}),
-          credentialsSecretRef: cold.credentialsSecretRef.name,
-        },
-      },
-    },
-  };
-}
-
-function powerdnsValues(dns: SovereignManifest['spec']['dns']): Values {
-  const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy);
-  return {
-    catalyst: {
-      zone: dns.domain,
-      nameservers: [...dns.nameservers],
-      luaRecords: { policy: dns.luaPolicy, kind: policy?.lua ?? null },
-      dnssec: { enabled: dns.dnssec.enabled, algorithm: dns.dnssec.algorithm },
-    },
-  };
-}
-
-function certManagerValues(m: SovereignManifest): Values {
-  const issuer =
-    m.spec.dns.tls.issuer === 'letsencrypt'
-      ? {
-          name: 'letsencrypt',
-          acme: {
-            email: m.spec.organization.email,
-            server: 'https://acme-v02.api.letsencrypt.org/directory',
-          },
-        }
-      : { name: 'corporate-ca', ca: { secretName: 'corporate-ca' } };
-  return { crds: { enabled: true }, catalyst: { clusterIssuer: issuer } };
-}
-
-/** The values of one component's HelmRelease (empty when the wizard sets nothing for it). */
-export function componentValues(id: string, m: SovereignManifest): Values {
-  const { storage, dns } = m.spec;
-  const values: Values = isS3Consumer(id) ? s3Values(id, storage.s3Endpoint) : {};
-  switch (id) {
-    case 'seaweedfs':
-      return seaweedfsValues(storage);
-    case 'powerdns':
-      return powerdnsValues(dns);
-    case 'cert-manager':
-      return certManagerValues(m);
-    case 'external-dns':
-      return {
-        provider: { name: 'pdns' },
-        domainFilters: [dns.domain],
-        txtOwnerId: m.metadata.name,
-      };
-    default:
-      return values;
-  }
-}
+/** The chart each component's values are written for (for tests and the docs). */
+export const VALUES_CHARTS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(BY_CHART).map(([id, e]) => [id, e.chart]),
+);

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -9,9 +8,11 @@ import {
   getComponent,
   type ComponentId,
 } from '../../../../src/shared/constants/components';
+import { TOPOLOGY_IDS, type TopologyId } from '../../../../src/shared/constants/domain';
+import { regionsForTopology } from '../../../../src/shared/lib/draft-defaults';
 import { renderFluxTree, type FluxFile } from '../../../../src/shared/lib/flux/render-flux-tree';
 import { buildManifest } from '../../../../src/shared/lib/manifest';
-import { zipFiles } from '../../../../src/shared/lib/zip';
+import { clusterNames, planManifest } from '../../../../src/shared/lib/placement';
 import { chosenArb, validDraft } from '../manifest-fixtures';
 import { crdProblems, loadCrdValidators } from './crd-validator';
 
@@ -25,27 +26,47 @@ type Obj = {
 
 const GOLDEN = path.resolve(__dirname, '__golden__');
 
-function treeFor(
+function manifestFor(
   chosen: readonly ComponentId[],
+  topology: TopologyId = 'zoned',
   tweak?: (d: ReturnType<typeof validDraft>) => void,
-): FluxFile[] {
+) {
   const d = validDraft();
   d.components.chosen = [...chosen];
+  d.infrastructure.topology = topology;
+  d.infrastructure.regions = regionsForTopology(topology, d.infrastructure.provider);
   tweak?.(d);
-  return renderFluxTree(buildManifest(d));
+  return buildManifest(d);
 }
 
+const treeFor = (...args: Parameters<typeof manifestFor>): FluxFile[] =>
+  renderFluxTree(manifestFor(...args));
+
+const DEFAULT_CHOSEN = validDraft().components.chosen;
 const CASES: Record<string, FluxFile[]> = {
   minimal: treeFor([]),
-  default: treeFor(validDraft().components.chosen),
+  default: treeFor(DEFAULT_CHOSEN),
   full: treeFor(COMPONENT_IDS),
+  triangle: treeFor([...DEFAULT_CHOSEN, 'librechat', 'harbor'], 'triangle'),
+  citadel: treeFor(COMPONENT_IDS, 'citadel'),
 };
 
-const objectsOf = (tree: FluxFile[]): Obj[] =>
+const objectsOf = (tree: readonly FluxFile[]): Obj[] =>
   tree
     .filter((f) => f.path.endsWith('.yaml'))
     .map((f) => parse(f.content) as Obj)
     .filter((o) => o.metadata);
+
+/** The files of one cluster folder. */
+const clusterFiles = (tree: readonly FluxFile[], cluster: string) =>
+  tree.filter((f) => f.path.startsWith(`clusters/${cluster}/`));
+
+const clustersOf = (tree: readonly FluxFile[]): string[] => [
+  ...new Set(tree.filter((f) => f.path.startsWith('clusters/')).map((f) => f.path.split('/')[1]!)),
+];
+
+const releasesOf = (tree: readonly FluxFile[]) =>
+  objectsOf(tree).filter((o) => o.kind === 'HelmRelease');
 
 function golden(name: string, tree: FluxFile[]): void {
   const text = tree.map((f) => `=== ${f.path}\n${f.content}`).join('\n');
@@ -63,8 +84,46 @@ beforeAll(() => {
   validators = loadCrdValidators();
 });
 
+const fluxObjects = (tree: readonly FluxFile[]) =>
+  objectsOf(tree).filter((o) => o.apiVersion.includes('fluxcd.io'));
+
+/** The placement invariants of one tree, checked without the placement module's own code. */
+function checkPlacement(tree: readonly FluxFile[], m: ReturnType<typeof manifestFor>): void {
+  const regions = m.spec.infrastructure.regions;
+  const clusters = clusterNames('acme', m.spec.infrastructure.provider, regions);
+  expect(clustersOf(tree)).toEqual([...clusters].sort());
+  const installed = new Set(m.spec.components.map((c) => c.id));
+  const roots = new Set(
+    m.spec.components
+      .filter((c) => c.reason === 'mandatory' || c.reason === 'chosen')
+      .map((c) => c.id),
+  );
+  clusters.forEach((cluster, i) => {
+    const region = regions[i]!;
+    const files = clusterFiles(tree, cluster);
+    expect(files.some((f) => f.path === `clusters/${cluster}/flux-system/sync.yaml`)).toBe(true);
+    const here = new Set(releasesOf(files).map((r) => r.metadata.name));
+    const blocks = region.buildingBlocks as readonly string[];
+    for (const id of installed) {
+      const c = getComponent(id as ComponentId);
+      const neededHere = COMPONENT_IDS.some(
+        (d) => here.has(d) && (getComponent(d).dependsOn as readonly string[]).includes(id),
+      );
+      const expected =
+        c.placement === 'every-cluster' ||
+        (c.placement === 'mgt' && blocks.includes('mgt')) ||
+        (c.placement === 'application' &&
+          ((roots.has(id) && blocks.includes('rtz')) || neededHere));
+      expect(here.has(id), `${cluster}: ${id} (${c.placement})`).toBe(expected);
+    }
+    for (const r of releasesOf(files))
+      for (const d of r.spec.dependsOn ?? [])
+        expect(here.has(d.name), `${cluster}: ${r.metadata.name} waits for ${d.name}`).toBe(true);
+  });
+}
+
 describe('renderFluxTree', () => {
-  it.each(['minimal', 'full'])(
+  it.each(['minimal', 'full', 'triangle'])(
     'matches the %s golden tree (UPDATE_GOLDEN=1 rewrites it)',
     (name) => {
       golden(name, CASES[name]!);
@@ -74,7 +133,7 @@ describe('renderFluxTree', () => {
   it.each(Object.keys(CASES))(
     'validates every Flux object of the %s tree against the CRDs',
     (name) => {
-      const objects = objectsOf(CASES[name]!).filter((o) => o.apiVersion.includes('fluxcd.io'));
+      const objects = fluxObjects(CASES[name]!);
       expect(objects.length).toBeGreaterThan(10);
       for (const o of objects)
         expect(crdProblems(validators, o), `${o.kind} ${o.metadata.name}`).toEqual([]);
@@ -82,7 +141,7 @@ describe('renderFluxTree', () => {
   );
 
   it('the CRD check rejects broken objects (so a pass means something)', () => {
-    const release = objectsOf(CASES.minimal!).find((o) => o.kind === 'HelmRelease')!;
+    const release = releasesOf(CASES.minimal!)[0]!;
     const broken = {
       ...release,
       spec: { ...release.spec, interval: 'soon', install: { createNamespace: 'yes' } },
@@ -91,171 +150,201 @@ describe('renderFluxTree', () => {
     expect(text).toMatch(/interval/);
     expect(text).toMatch(/createNamespace/);
     expect(crdProblems(validators, { ...release, metadata: { name: 'Bad_Name' } })).toHaveLength(2);
-    expect(
-      crdProblems(validators, { ...release, apiVersion: 'helm.toolkit.fluxcd.io/v9' }),
-    ).toEqual(['no CRD for helm.toolkit.fluxcd.io/v9 HelmRelease']);
   });
 
-  it('validates the Flux objects of random selections against the CRDs', () => {
+  it('one folder per region, named <sovereign>-<provider code>-<cloud region>', () => {
+    const m = manifestFor(DEFAULT_CHOSEN, 'triangle');
+    const expected = m.spec.infrastructure.regions.map((r) => `acme-hz-${r.cloudRegion}`);
+    expect(clustersOf(renderFluxTree(m))).toEqual([...new Set(expected)].sort());
+    expect(clustersOf(CASES.default!)).toHaveLength(2);
+  });
+
+  it('places each component by its placement and the regions building blocks (triangle)', () => {
+    const m = manifestFor([...DEFAULT_CHOSEN, 'librechat', 'harbor'], 'triangle');
+    const tree = renderFluxTree(m);
+    checkPlacement(tree, m);
+    const [mgt, rtz] = planManifest(m).clusters;
+    const names = (c: string) => releasesOf(clusterFiles(tree, c)).map((r) => r.metadata.name);
+    expect(names(mgt!.name)).not.toContain('librechat');
+    expect(names(mgt!.name)).toContain('keycloak');
+    expect(names(mgt!.name)).toContain('cnpg'); // beside Keycloak, which needs it
+    expect(names(rtz!.name)).toContain('librechat');
+    expect(names(rtz!.name)).not.toContain('keycloak'); // one per Sovereign, reached across
+    expect(names(rtz!.name)).not.toContain('grafana');
+  });
+
+  it('property: every topology and selection places, orders and validates', () => {
     fc.assert(
-      fc.property(chosenArb, (chosen) => {
-        for (const o of objectsOf(treeFor(chosen)).filter((x) =>
-          x.apiVersion.includes('fluxcd.io'),
-        ))
-          expect(crdProblems(validators, o)).toEqual([]);
+      fc.property(chosenArb, fc.constantFrom(...TOPOLOGY_IDS), (chosen, topology) => {
+        const m = manifestFor(chosen, topology);
+        const tree = renderFluxTree(m);
+        checkPlacement(tree, m);
+        const all = new Set(releasesOf(tree).map((r) => r.metadata.name));
+        for (const c of m.spec.components)
+          expect(all.has(c.id), c.id).toBe(
+            getComponent(c.id as ComponentId).placement !== 'bootstrap',
+          );
+        for (const o of fluxObjects(tree)) expect(crdProblems(validators, o)).toEqual([]);
       }),
-      { numRuns: 30 },
+      { numRuns: 25 },
     );
   });
 
+  it('the placement check fails on a release on the wrong cluster (so a pass means something)', () => {
+    const m = manifestFor([...DEFAULT_CHOSEN, 'librechat'], 'triangle');
+    const tree = renderFluxTree(m);
+    const [mgt, rtz] = clustersOf(tree);
+    const moved = tree.map((f) =>
+      f.path.includes('/librechat/')
+        ? { ...f, path: f.path.replace(`clusters/${rtz}/`, `clusters/${mgt}/`) }
+        : f,
+    );
+    expect(() => checkPlacement(moved, m)).toThrow();
+  });
+
   it('sets exactly one of chart and chartRef on each HelmRelease (the CRD CEL rule ajv cannot check)', () => {
-    for (const o of objectsOf(CASES.full!).filter((x) => x.kind === 'HelmRelease'))
+    for (const o of releasesOf(CASES.full!))
       expect(Boolean(o.spec.chart) !== Boolean(o.spec.chartRef)).toBe(true);
   });
 
-  it.each(Object.keys(CASES))('%s: every reference names an object or file in the tree', (name) => {
-    const tree = CASES[name]!;
-    const objects = objectsOf(tree);
-    const has = (kind: string, n: string) =>
-      objects.some((o) => o.kind === kind && o.metadata.name === n);
-    for (const o of objects) {
-      if (o.kind === 'HelmRelease') {
-        for (const d of o.spec.dependsOn ?? [])
-          expect(has('HelmRelease', d.name), `${o.metadata.name} → ${d.name}`).toBe(true);
-        const ref = o.spec.chartRef ?? o.spec.chart.spec.sourceRef;
-        expect(has(ref.kind, ref.name)).toBe(true);
-      }
-      if (o.apiVersion.startsWith('kustomize.toolkit')) {
-        for (const d of o.spec.dependsOn ?? []) expect(has('Kustomization', d.name)).toBe(true);
-        expect(has('GitRepository', o.spec.sourceRef.name)).toBe(true);
-        expect(tree.some((f) => f.path.startsWith(`${o.spec.path.slice(2)}/`))).toBe(true);
-      }
+  it('installs components without a public chart as bp-<id> from the blueprint registry', () => {
+    const objects = objectsOf(CASES.full!);
+    const repo = objects.find(
+      (o) => o.kind === 'HelmRepository' && o.metadata.name === 'catalyst-blueprints',
+    )!;
+    expect(repo.spec).toMatchObject({
+      type: 'oci',
+      url: 'oci://ghcr.io/openova-io',
+      secretRef: { name: 'ghcr-pull' },
+    });
+    const netbird = releasesOf(CASES.full!).find((r) => r.metadata.name === 'netbird')!;
+    expect(netbird.spec.chart.spec).toMatchObject({
+      chart: 'bp-netbird',
+      sourceRef: { kind: 'HelmRepository', name: 'catalyst-blueprints' },
+    });
+    expect(CASES.full!.some((f) => f.path.endsWith('NOT-PACKAGED.md'))).toBe(false);
+    expect(releasesOf(CASES.full!).some((r) => r.metadata.name === 'opentofu')).toBe(false);
+    const readme = CASES.full!.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toMatch(/OpenTofu is not installed on any cluster/);
+  });
+
+  it('flux-system pulls from the given repository URL, never the in-cluster Gitea', () => {
+    const url = 'http://10.0.0.1:8080/git/acme.git';
+    const tree = renderFluxTree(manifestFor(DEFAULT_CHOSEN), { repositoryUrl: url });
+    const repos = objectsOf(tree).filter((o) => o.kind === 'GitRepository');
+    expect(repos).toHaveLength(2);
+    for (const r of repos) {
+      expect(r.metadata.name).toBe('flux-system');
+      expect(r.spec.url).toBe(url);
+      expect(r.spec.secretRef).toEqual({ name: 'flux-system' });
     }
-    for (const f of tree.filter((x) => x.path.endsWith('kustomization.yaml'))) {
-      const dir = path.posix.dirname(f.path);
-      for (const r of (parse(f.content) as { resources: string[] }).resources)
-        expect(
-          tree.some((x) => x.path === `${dir}/${r}`),
-          `${f.path} lists ${r}`,
-        ).toBe(true);
-    }
+    expect(
+      tree.some(
+        (f) => /https:\/\/gitea\./.test(f.content) && f.path.endsWith('git-repository.yaml'),
+      ),
+    ).toBe(false);
   });
 
   it.each(Object.keys(CASES))(
-    '%s: installs every component after all of its charted dependencies',
+    '%s: every reference names an object or file in its cluster',
     (name) => {
-      const releases = new Map(
-        objectsOf(CASES[name]!)
-          .filter((o) => o.kind === 'HelmRelease')
-          .map((o) => [o.metadata.name, o]),
-      );
-      const closure = (id: string, seen = new Set<string>()): Set<string> => {
-        for (const d of releases.get(id)?.spec.dependsOn ?? [])
-          if (!seen.has(d.name)) closure(d.name, seen.add(d.name));
-        return seen;
-      };
-      const catalogDeps = (id: ComponentId, seen = new Set<ComponentId>()): Set<ComponentId> => {
-        for (const d of getComponent(id).dependsOn) if (!seen.has(d)) catalogDeps(d, seen.add(d));
-        return seen;
-      };
-      for (const id of releases.keys()) {
-        const needed = [...catalogDeps(id as ComponentId)].filter((d) => releases.has(d));
-        const waits = closure(id);
-        for (const d of needed) expect(waits.has(d), `${id} must wait for ${d}`).toBe(true);
+      const tree = CASES[name]!;
+      for (const cluster of clustersOf(tree)) {
+        const files = clusterFiles(tree, cluster);
+        const objects = objectsOf(files);
+        const has = (kind: string, n: string) =>
+          objects.some((o) => o.kind === kind && o.metadata.name === n);
+        for (const o of objects) {
+          if (o.kind === 'HelmRelease') {
+            const ref = o.spec.chartRef ?? o.spec.chart.spec.sourceRef;
+            expect(has(ref.kind, ref.name), `${cluster} ${o.metadata.name}`).toBe(true);
+          }
+          if (o.apiVersion.startsWith('kustomize.toolkit')) {
+            for (const d of o.spec.dependsOn ?? []) expect(has('Kustomization', d.name)).toBe(true);
+            expect(has('GitRepository', o.spec.sourceRef.name)).toBe(true);
+            expect(files.some((f) => f.path.startsWith(`${o.spec.path.slice(2)}/`))).toBe(true);
+          }
+        }
+      }
+      for (const f of tree.filter((x) => x.path.endsWith('kustomization.yaml'))) {
+        const dir = path.posix.dirname(f.path);
+        for (const r of (parse(f.content) as { resources: string[] }).resources)
+          expect(
+            tree.some((x) => x.path === `${dir}/${r}` || x.path.startsWith(`${dir}/${r}/`)),
+            `${f.path} lists ${r}`,
+          ).toBe(true);
       }
     },
   );
 
-  it('category Kustomizations depend on each other acyclically, and only across cycles-free edges', () => {
-    const ks = objectsOf(CASES.full!).filter((o) => o.apiVersion.startsWith('kustomize.toolkit'));
-    const edges = new Map(
-      ks.map((k) => [
-        k.metadata.name,
-        (k.spec.dependsOn ?? []).map((d: { name: string }) => d.name),
-      ]),
-    );
-    const state = new Map<string, 'open' | 'done'>();
-    const visit = (n: string): void => {
-      expect(state.get(n)).not.toBe('open');
-      if (state.get(n) === 'done') return;
-      state.set(n, 'open');
-      for (const m of edges.get(n) ?? []) visit(m);
-      state.set(n, 'done');
-    };
-    for (const n of edges.keys()) visit(n);
-    expect(edges.get('workplace')).toEqual(expect.arrayContaining(['security']));
-  });
+  it.each(Object.keys(CASES))(
+    '%s: installs every component after its dependencies on the same cluster',
+    (name) => {
+      const tree = CASES[name]!;
+      for (const cluster of clustersOf(tree)) {
+        const releases = new Map(
+          releasesOf(clusterFiles(tree, cluster)).map((o) => [o.metadata.name, o]),
+        );
+        const closure = (id: string, seen = new Set<string>()): Set<string> => {
+          for (const d of releases.get(id)?.spec.dependsOn ?? [])
+            if (!seen.has(d.name)) closure(d.name, seen.add(d.name));
+          return seen;
+        };
+        for (const id of releases.keys()) {
+          const needed = getComponent(id as ComponentId).dependsOn.filter((d) => releases.has(d));
+          const waits = closure(id);
+          for (const d of needed)
+            expect(waits.has(d), `${cluster}: ${id} must wait for ${d}`).toBe(true);
+        }
+      }
+    },
+  );
 
-  it('lists every installed component without a chart in NOT-PACKAGED.md', () => {
-    const m = buildManifest({ ...validDraft(), components: { chosen: [...COMPONENT_IDS] } });
-    const text = CASES.full!.find((f) => f.path.endsWith('NOT-PACKAGED.md'))!.content;
-    const releases = objectsOf(CASES.full!)
-      .filter((o) => o.kind === 'HelmRelease')
-      .map((o) => o.metadata.name);
-    for (const c of m.spec.components) {
-      if (c.version === null) expect(text).toContain(`| ${c.id} (`);
-      else expect(releases).toContain(c.id);
+  it('category Kustomizations depend on each other acyclically', () => {
+    for (const cluster of clustersOf(CASES.full!)) {
+      const ks = objectsOf(clusterFiles(CASES.full!, cluster)).filter((o) =>
+        o.apiVersion.startsWith('kustomize.toolkit'),
+      );
+      const edges = new Map(
+        ks.map((k) => [
+          k.metadata.name,
+          (k.spec.dependsOn ?? []).map((d: { name: string }) => d.name),
+        ]),
+      );
+      const state = new Map<string, 'open' | 'done'>();
+      const visit = (n: string): void => {
+        expect(state.get(n)).not.toBe('open');
+        if (state.get(n) === 'done') return;
+        state.set(n, 'open');
+        for (const m of edges.get(n) ?? []) visit(m);
+        state.set(n, 'done');
+      };
+      for (const n of edges.keys()) visit(n);
+      expect(edges.get('config')).toEqual(expect.arrayContaining(['security']));
     }
   });
 
-  it('puts each release in its catalog namespace and creates it', () => {
-    for (const o of objectsOf(CASES.full!).filter((x) => x.kind === 'HelmRelease')) {
-      expect(o.spec.targetNamespace).toBe(getComponent(o.metadata.name as ComponentId).namespace);
-      expect(o.spec.install.createNamespace).toBe(true);
+  it('every Secret a release reads comes from an ExternalSecret through the OpenBao store', () => {
+    for (const cluster of clustersOf(CASES.full!)) {
+      const objects = objectsOf(clusterFiles(CASES.full!, cluster));
+      const store = objects.find((o) => o.kind === 'ClusterSecretStore');
+      expect(store?.spec.provider.vault.server).toMatch(/^http:\/\/openbao\.openbao\.svc:8200$/);
+      const external = objects.filter((o) => o.kind === 'ExternalSecret');
+      expect(external.length).toBeGreaterThan(0);
+      const namespaces = new Set(
+        objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name),
+      );
+      for (const e of external) {
+        expect(e.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'openbao' });
+        expect(namespaces.has(e.metadata.namespace!), e.metadata.name).toBe(true);
+      }
     }
   });
 
-  it("carries the wizard's settings in the values", () => {
-    const tree = treeFor(['velero', 'loki'], (d) => {
-      d.storage.seaweedfs.volumeReplicas = 7;
-      d.storage.seaweedfs.volumeSizeGi = 250;
-      d.dns.luaPolicy = 'weighted-canary';
-      d.dns.dnssec = false;
-      d.dns.tlsIssuer = 'letsencrypt';
-    });
-    const release = (id: string) =>
-      objectsOf(tree).find((o) => o.kind === 'HelmRelease' && o.metadata.name === id)!.spec.values;
-    expect(release('seaweedfs').volume).toMatchObject({
-      replicas: 7,
-      dataDirs: [{ size: '250Gi' }],
-    });
-    expect(release('seaweedfs').catalyst.tiers.cold).toMatchObject({ backend: 'cloudflare-r2' });
-    expect(release('powerdns').catalyst).toMatchObject({
-      zone: 'acme.omani.works',
-      luaRecords: { policy: 'weighted-canary', kind: 'pickwhashed' },
-      dnssec: { enabled: false },
-    });
-    expect(release('cert-manager').catalyst.clusterIssuer.acme.email).toBe('ops@acme.example');
-    expect(release('external-dns').domainFilters).toEqual(['acme.omani.works']);
-    expect(release('velero').configuration.backupStorageLocation[0]).toMatchObject({
-      bucket: 'velero-backups',
-      config: { s3Url: 'http://seaweedfs.storage.svc:8333' },
-    });
-    expect(release('loki').loki.storage.bucketNames.chunks).toBe('loki-data');
-    expect(release('cnpg').catalyst.s3.buckets).toEqual(['cnpg-wal', 'cnpg-base-backups']);
-  });
-
-  it('uses an OCIRepository and chartRef for oci:// charts', () => {
-    const objects = objectsOf(CASES.full!);
-    const kserve = objects.find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'kserve')!;
-    expect(kserve.spec.chartRef).toEqual({
-      kind: 'OCIRepository',
-      name: 'kserve',
-      namespace: 'flux-system',
-    });
-    const source = objects.find((o) => o.kind === 'OCIRepository' && o.metadata.name === 'kserve')!;
-    expect(source.spec).toMatchObject({
-      url: 'oci://ghcr.io/kserve/charts/kserve',
-      ref: { tag: 'v0.16.0' },
-    });
-  });
-
-  it('is deterministic and zips to the same files', () => {
-    expect(treeFor(COMPONENT_IDS)).toEqual(CASES.full);
-    const zip = zipFiles(CASES.default!);
-    expect(zipFiles(CASES.default!)).toEqual(zip);
-    const files = unzipSync(zip);
-    expect(Object.keys(files)).toEqual(CASES.default!.map((f) => f.path));
-    for (const f of CASES.default!) expect(strFromU8(files[f.path]!)).toBe(f.content);
+  it('puts no secret value in the tree, even when the manifest carries secrets', () => {
+    const m = manifestFor(DEFAULT_CHOSEN);
+    const planted = 'PLANTED-secret-value-9f8e7d';
+    const tree = renderFluxTree({ ...m, secrets: { 'provider-credentials': { token: planted } } });
+    expect(tree.some((f) => f.content.includes(planted))).toBe(false);
   });
 });
