@@ -1,6 +1,7 @@
 // Request bodies: the manifest arrives as JSON or YAML text (chosen by Content-Type) and is parsed
 // by the shared `parseManifestText`. Parse errors say where, never quote the body (it has secrets).
 import type { FastifyInstance } from 'fastify';
+import { positionOf, scanBounds, type BoundsViolation } from '../src/shared/lib/bounded-parse';
 import { ApiError } from './errors';
 
 export const JSON_TYPES = ['application/json'];
@@ -25,6 +26,18 @@ export function unparseable(format: BodyFormat, where = ''): ApiError {
   );
 }
 
+/**
+ * The answer for a body that fails the shared bounds (size, nesting, entries, nodes), checked
+ * before any parser runs: 413 for a limit, 415 for text that surely is not YAML/JSON. The same
+ * scanner guards the shared reader, so the browser import and the CLI are bounded too.
+ */
+export function boundsError(format: BodyFormat, text: string, v: BoundsViolation): ApiError {
+  const at = positionOf(text, v.offset);
+  if (v.kind === 'syntax') return unparseable(format, ` (${at}: ${v.message})`);
+  const where = v.kind === 'too-large' ? '' : ` (at ${at})`;
+  return new ApiError(413, 'payload_too_large', `The manifest is too big: ${v.message}${where}`);
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -42,6 +55,8 @@ export function installBodyParsers(app: FastifyInstance, bodyLimit: number): voi
       try {
         const text = (body as Buffer).toString('utf8');
         if (text.trim() === '') throw new ApiError(415, 'unparseable_body', 'The body is empty');
+        const violation = scanBounds(text);
+        if (violation) throw boundsError(format, text, violation);
         // JSON is parsed here, once; YAML by the shared reader, which reports line and column.
         const parsed: ManifestBody =
           format === 'json' ? { format, text, data: parseJson(text) } : { format, text };

@@ -26,6 +26,12 @@ export interface Config {
    * Undefined means the default, `defaultPublicUrl(host, listening port)`.
    */
   publicUrl: string | undefined;
+  /**
+   * Host names the server answers for besides loopback (lowercase, no port; `*` for any): HOST
+   * unless a wildcard, PUBLIC_URL's host, and ALLOWED_HOSTS. Checked on every request against
+   * DNS rebinding (security.ts).
+   */
+  allowedHosts: readonly string[];
   /** POSTs per client per minute; 0 disables the limit. */
   rateLimitMax: number;
   logLevel: string;
@@ -115,6 +121,43 @@ function parsePublicUrl(raw: string | undefined): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** Wildcard listen addresses: something to listen on, never a name a client sends as Host. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:0:0', '']);
+
+/** `Example.COM.`, `[::1]` → `example.com`, `::1`: the form Host names are compared in. */
+export const normalizeHostName = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+
+/**
+ * The Host allowlist beyond loopback: HOST when it is a real address, PUBLIC_URL's host (clusters
+ * clone from it), and ALLOWED_HOSTS (comma-separated names, no scheme, port or path; `*`: any).
+ */
+function parseAllowedHosts(
+  raw: string | undefined,
+  host: string,
+  publicUrl: string | undefined,
+): string[] {
+  const names = new Set<string>();
+  const listen = normalizeHostName(host);
+  if (!WILDCARD_HOSTS.has(listen)) names.add(listen);
+  if (publicUrl) names.add(normalizeHostName(new URL(publicUrl).hostname));
+  for (const entry of (raw ?? '').split(',')) {
+    const name = normalizeHostName(entry);
+    if (name === '') continue;
+    if (name !== '*' && !/^([a-z0-9-]+(\.[a-z0-9-]+)*|[0-9a-f:.]+)$/.test(name)) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must list host names separated by commas, without scheme, port or path (got "${entry.trim()}")`,
+      );
+    }
+    names.add(name);
+  }
+  return [...names];
+}
+
 function parseExecutor(raw: string | undefined): ExecutorKind {
   const v = raw === undefined || raw === '' ? 'none' : raw;
   if (v !== 'none') {
@@ -139,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
       'GITOPS_REMOTE_URL must not carry credentials; put the token in GITOPS_REMOTE_TOKEN',
     );
   }
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
   return {
     port: intVar(env, 'PORT', 8080, 0, 65535),
     host,
@@ -154,7 +198,8 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     gitopsRemoteUrl: remoteUrl,
     gitopsRemoteToken: env.GITOPS_REMOTE_TOKEN || undefined,
-    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    publicUrl,
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS, host, publicUrl),
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, 1_000_000),
     logLevel,
     bodyLimit: intVar(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 64 * 1024 * 1024),

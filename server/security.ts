@@ -1,6 +1,8 @@
-// Security headers on every response, bearer-token auth on /api, same-origin unless CORS_ORIGIN.
+// Security headers on every response, a Host allowlist on every request (DNS rebinding), bearer-token
+// auth on /api, same-origin unless CORS_ORIGIN, and no caching of API answers.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLoopbackHost, normalizeHostName, type Config } from './config';
 import { ApiError } from './errors';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -14,8 +16,28 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Powerful browser features the app never uses, denied to it and to anything it could embed. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
+  'permissions-policy': PERMISSIONS_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -55,6 +77,29 @@ function isSameOrigin(req: FastifyRequest): boolean {
   }
 }
 
+/**
+ * The host name of a Host header (`name`, `name:port`, `[v6]:port`), or null when it is not one.
+ * Strict on purpose: `a@localhost` or `localhost/x` must not pass as `localhost`.
+ */
+export function hostHeaderName(header: string | undefined): string | null {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(header ?? '');
+  return m?.[1] ? normalizeHostName(m[1]) : null;
+}
+
+/**
+ * Whether a request's Host is one this server answers for: loopback names (any port), or a name
+ * in the allowlist. Without it a DNS-rebinding page (attacker.example resolving to 127.0.0.1)
+ * would be "same-origin" with the API and could drive it in the default no-token mode.
+ */
+export function hostAllowed(header: string | undefined, allowed: readonly string[]): boolean {
+  const name = hostHeaderName(header);
+  if (name === null) return false;
+  return isLoopbackHost(name) || allowed.includes(name) || allowed.includes('*');
+}
+
+/** Health probes (a kubelet sends the pod IP as Host) are answered for any Host: they reveal nothing. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
 /** True for the API's paths: `/api` and everything below it. */
 export const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
 
@@ -76,11 +121,22 @@ export function isApiRequest(req: FastifyRequest): boolean {
 /** Registers headers, CORS, origin checks and token auth as hooks on the app. */
 export function installSecurity(
   app: FastifyInstance,
-  opts: { apiToken: string | undefined; corsOrigins: readonly string[] },
+  opts: Pick<Config, 'apiToken' | 'corsOrigins' | 'allowedHosts'>,
 ): void {
+  // One hook for every request, so routes added later (the git routes, anything else) are covered.
   app.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    const probe = PROBE_PATHS.has(req.url.split('?')[0] ?? '');
+    if (!probe && !hostAllowed(req.headers.host, opts.allowedHosts)) {
+      throw new ApiError(
+        421,
+        'misdirected_request',
+        'This server does not answer for that Host name; add it to ALLOWED_HOSTS',
+      );
+    }
     if (!isApiRequest(req)) return;
+    // Answers carry deployments, statuses and tokens: never kept by a browser or a proxy.
+    reply.header('cache-control', 'no-store');
     corsHeaders(req, reply, opts.corsOrigins);
     const crossAllowed = originAllowed(req.headers.origin, opts.corsOrigins);
     if (req.method === 'OPTIONS' && crossAllowed) {

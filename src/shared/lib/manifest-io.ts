@@ -1,6 +1,7 @@
 // Manifest text in and out: YAML or JSON to a validated manifest (every problem with its path,
 // never a throw), older apiVersions migrated, and serialisation with the editor modeline.
 import { parseDocument, stringify } from 'yaml';
+import { MANIFEST_LIMITS, checkDocument, positionOf, scanBounds } from './bounded-parse';
 import { isComponentId } from '../constants/components';
 import {
   MANIFEST_API_VERSION,
@@ -14,8 +15,8 @@ import { manifestComponents } from './manifest';
 
 /** The earlier apiVersion that is migrated on import: `spec.components` was a list of chosen ids. */
 export const MANIFEST_API_VERSION_V1ALPHA0 = 'catalyst.openova.io/v1alpha0';
-/** The largest manifest text accepted (a real one is a few KiB). */
-export const MAX_MANIFEST_BYTES = 1_000_000;
+/** The largest manifest text accepted (a real one is a few KiB); one limit, in bounded-parse. */
+export const MAX_MANIFEST_BYTES = MANIFEST_LIMITS.maxChars;
 
 export type ManifestFormat = 'yaml' | 'json';
 
@@ -37,23 +38,51 @@ const fail = (path: string, message: string): ParseManifestResult => ({
   problems: [{ path, message }],
 });
 
-/** Reads YAML (JSON is YAML) into plain data, or the syntax problems with line and column. */
+/**
+ * Reads YAML (JSON is YAML) into plain data, or one problem. Linear and bounded: the text is
+ * measured first (size, nesting, entries, nodes: scanBounds), the parser makes no pretty excerpts
+ * and leaves duplicate keys to our Set-based walk (yaml's own checks are quadratic), and only the
+ * first error is reported, with its line and column.
+ */
 function readText(
   text: string,
 ): { ok: true; data: unknown } | { ok: false; problems: ManifestProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
+  const bounds = scanBounds(text);
+  if (bounds) {
+    const at = positionOf(text, bounds.offset);
+    // Syntax errors lead with their position, as the parser's do; limits say what was exceeded.
+    const message =
+      bounds.kind === 'syntax'
+        ? `${at}: ${bounds.message}`
+        : bounds.kind === 'too-large'
+          ? bounds.message
+          : `${bounds.message} (at ${at})`;
+    return { ok: false, problems: [{ path: '(document)', message }] };
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const first = doc.errors[0];
+  if (first) {
+    const message = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const plain = message.startsWith('Source contains multiple documents')
+      ? 'expected one YAML document, found several'
+      : message;
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
-        const at = e.linePos?.[0];
-        const where = at ? `line ${at.line}, column ${at.col}: ` : '';
-        const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-        const text = message.startsWith('Source contains multiple documents')
-          ? 'expected one YAML document, found several'
-          : message;
-        return { path: '(document)', message: `${where}${text}` };
-      }),
+      problems: [{ path: '(document)', message: `${positionOf(text, first.pos[0])}: ${plain}` }],
+    };
+  }
+  const structure = checkDocument(doc);
+  if (structure) {
+    const at = structure.offset === undefined ? '' : ` (at ${positionOf(text, structure.offset)})`;
+    return {
+      ok: false,
+      problems: [
+        {
+          // Limits concern the whole document; a repeated key is a problem of its own path.
+          path: structure.kind === 'duplicate-key' ? structure.path : '(document)',
+          message: `${structure.message}${at}`,
+        },
+      ],
     };
   }
   return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) };
@@ -112,7 +141,8 @@ export function parseManifestData(data: unknown, format: ManifestFormat): ParseM
   if (data.apiVersion === MANIFEST_API_VERSION_V1ALPHA0) {
     const migrated = migrateV1alpha0(data);
     input = migrated.data;
-    before.push(...migrated.problems);
+    // A loop, not push(...list): spreading 100k+ problems as arguments overflows the stack.
+    for (const p of migrated.problems) before.push(p);
     migratedFrom = MANIFEST_API_VERSION_V1ALPHA0;
   } else if (data.apiVersion !== MANIFEST_API_VERSION) {
     return fail(
@@ -129,15 +159,13 @@ export function parseManifestData(data: unknown, format: ManifestFormat): ParseM
       ...(migratedFrom ? { migratedFrom } : {}),
     };
   }
-  return { ok: false, problems: [...before, ...(result.ok ? [] : result.problems)] };
+  return { ok: false, problems: result.ok ? before : before.concat(result.problems) };
 }
 
 /** Parses manifest text (YAML or JSON); returns the manifest or every problem, never throws. */
 export function parseManifestText(text: string): ParseManifestResult {
   try {
     if (typeof text !== 'string') return fail('(document)', 'expected text');
-    if (text.length > MAX_MANIFEST_BYTES)
-      return fail('(document)', `too large: at most ${MAX_MANIFEST_BYTES} characters`);
     if (text.trim() === '') return fail('(document)', 'the document is empty');
     const format: ManifestFormat = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
     const read = readText(text);
