@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { DraftResetNotice } from '../components/wizard/draft-reset-notice';
 import { ErrorSummary } from '../components/wizard/error-summary';
 import { PageHeading } from '../components/wizard/page-heading';
 import { StartOver } from '../components/wizard/start-over';
@@ -15,6 +16,7 @@ import { useDocumentTitle } from '../components/wizard/use-document-title';
 export function WizardLayout() {
   const flow = useWizardFlow();
   const visited = useDraftStore((s) => s.visited);
+  const draftLoaded = useDraftStore((s) => s.draftLoaded);
   useDocumentTitle(flow.step?.title);
   // The Components step puts the dependency graph beside the list on wide screens.
   const width =
@@ -47,12 +49,18 @@ export function WizardLayout() {
       <div className={cx('mx-auto grid gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]', width)}>
         <Stepper current={flow.step?.id} visited={visited} />
         <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
+          <DraftResetNotice />
           <ErrorSummary errors={flow.errors} />
           {flow.step ? <PageHeading title={flow.step.title}>{flow.step.lead}</PageHeading> : null}
           <StepErrorsProvider errors={flow.errors}>
             {/* Step pages load on demand: the frame and the heading paint before they arrive. */}
             <Suspense fallback={<p className="text-sm text-fg-muted">Loading the step…</p>}>
-              <Outlet />
+              {/* Fields typed before a saved draft is read would be replaced by it: wait. */}
+              {draftLoaded ? (
+                <Outlet />
+              ) : (
+                <p className="text-sm text-fg-muted">Loading your draft…</p>
+              )}
             </Suspense>
           </StepErrorsProvider>
           <StepNav

@@ -1,13 +1,22 @@
 // The wizard draft store: only what the user decided (explicit choices, not derived sets),
-// persisted to localStorage with a version and a migrate function. Secrets live in
-// secrets-store.ts and are never persisted.
+// persisted to localStorage with a version. A saved draft is read through its migrations and a
+// lenient zod parse (read-persisted-draft.ts, loaded on demand) before the store uses it, so a
+// stale or tampered one cannot crash the app; what had to be reset is told once (draftNotice).
+// Secrets live in secrets-store.ts and are never persisted.
 import { create } from 'zustand';
-import { persist, createJSONStorage } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import type { ComponentId } from '../constants/components';
 import type { ProviderId, TopologyId } from '../constants/domain';
 import type { StepId } from '../constants/steps';
 import type { Draft, DnsDraft, RegionDraft, StorageDraft } from '../schemas/draft';
-import { DRAFT_VERSION, createDefaultDraft, regionsForTopology } from '../lib/draft-defaults';
+import { DRAFT_VERSION, regionsForTopology } from '../lib/draft-defaults';
+import { createDraftStorage } from './draft-storage';
+import {
+  initialPersisted,
+  type DraftNotice,
+  type LoadedDraft,
+  type PersistedDraft,
+} from './persisted-draft';
 
 export interface DraftState {
   draft: Draft;
@@ -34,50 +43,39 @@ export interface DraftState {
   updateCold: (patch: Partial<StorageDraft['cold']>) => void;
   updateDns: (patch: Partial<DnsDraft>) => void;
   setChosen: (chosen: readonly ComponentId[]) => void;
+  updateBlueprints: (patch: Partial<Draft['blueprints']>) => void;
   markVisited: (step: StepId) => void;
   setIdempotencyKey: (key: string | null) => void;
   replaceDraft: (draft: Draft) => void;
   reset: () => void;
+  /** False while a saved draft is being read: the step's fields wait for it. */
+  draftLoaded: boolean;
+  /** What the last load had to reset in the saved draft; shown until dismissed. */
+  draftNotice: DraftNotice | null;
+  dismissDraftNotice: () => void;
 }
 
 export const DRAFT_STORAGE_KEY = 'catalyst-bootstrap-draft';
 
-type Persisted = Pick<DraftState, 'draft' | 'visited' | 'idempotencyKey'>;
-
-function deepMerge<T>(base: T, value: unknown): T {
-  if (Array.isArray(base) || typeof base !== 'object' || base === null) {
-    return (value === undefined ? base : value) as T;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return base;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = k in out ? deepMerge(out[k], v) : v;
-  }
-  return out as T;
-}
-
-/** Brings a persisted state of any earlier version up to the current one, keeping what the user typed. */
-export function migrateDraftState(persisted: unknown, _version: number): Persisted {
-  const p = (persisted ?? {}) as Partial<Persisted>;
-  return {
-    draft: deepMerge(createDefaultDraft(), p.draft),
-    visited: Array.isArray(p.visited) ? p.visited : ['infrastructure'],
-    idempotencyKey: typeof p.idempotencyKey === 'string' ? p.idempotencyKey : null,
-  };
-}
-
-const initial = (): Persisted => ({
-  draft: createDefaultDraft(),
-  visited: ['infrastructure'],
-  idempotencyKey: null,
+/** The persisted part of the state, and only it: no secret, no notice, no loading flag. */
+const persistedOf = (s: DraftState): PersistedDraft => ({
+  draft: s.draft,
+  visited: s.visited,
+  idempotencyKey: s.idempotencyKey,
 });
+
+const draftStorage = createDraftStorage(() =>
+  import('./read-persisted-draft').then((m) => m.readPersistedDraft),
+);
 
 export const useDraftStore = create<DraftState>()(
   persist(
     (set) => {
       const patchDraft = (fn: (d: Draft) => Draft) => set((s) => ({ draft: fn(s.draft) }));
       return {
-        ...initial(),
+        ...initialPersisted(),
+        draftLoaded: false,
+        draftNotice: null,
         updateInfrastructure: (patch) =>
           patchDraft((d) => ({ ...d, infrastructure: { ...d.infrastructure, ...patch } })),
         setProvider: (provider) =>
@@ -143,27 +141,33 @@ export const useDraftStore = create<DraftState>()(
           })),
         updateDns: (patch) => patchDraft((d) => ({ ...d, dns: { ...d.dns, ...patch } })),
         setChosen: (chosen) => patchDraft((d) => ({ ...d, components: { chosen: [...chosen] } })),
+        updateBlueprints: (patch) =>
+          patchDraft((d) => ({ ...d, blueprints: { ...d.blueprints, ...patch } })),
         markVisited: (step) =>
           set((s) => (s.visited.includes(step) ? s : { visited: [...s.visited, step] })),
         setIdempotencyKey: (idempotencyKey) => set({ idempotencyKey }),
         replaceDraft: (draft) => set({ draft, idempotencyKey: null }),
-        reset: () => set(initial()),
+        // Starting over also drops a notice about the draft that was discarded.
+        reset: () => set({ ...initialPersisted(), draftNotice: null }),
+        dismissDraftNotice: () => set({ draftNotice: null }),
       };
     },
     {
       name: DRAFT_STORAGE_KEY,
       version: DRAFT_VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (s): Persisted => ({
-        draft: s.draft,
-        visited: s.visited,
-        idempotencyKey: s.idempotencyKey,
-      }),
-      migrate: migrateDraftState,
-      merge: (persisted, current) => ({
+      storage: draftStorage,
+      partialize: persistedOf,
+      // No `migrate`: zustand calls it only when the versions differ, synchronously, and the
+      // parse must run on every load. The storage's read migrates and parses, and hands back a
+      // current-version LoadedDraft (or undefined when nothing was saved or it could not load).
+      merge: (loaded, current) => ({
         ...current,
-        ...migrateDraftState(persisted, DRAFT_VERSION),
+        ...(loaded as LoadedDraft | undefined),
+        draftLoaded: true,
       }),
+      onRehydrateStorage: () => (state) => {
+        if (state) draftStorage.settle(DRAFT_STORAGE_KEY, persistedOf(state));
+      },
     },
   ),
 );
