@@ -1,7 +1,7 @@
 // Admission of a submitted manifest: the shared reader and contract (parseManifestData/Text: syntax,
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
-// capacity check (src/shared/lib/capacity-check.ts, which the CLI runs too).
-import { capacityProblems } from '../src/shared/lib/capacity-check';
+// placement and capacity checks (src/shared/lib/capacity-check.ts, which the CLI runs too).
+import { admissionProblems } from '../src/shared/lib/capacity-check';
 import {
   MAX_MANIFEST_BYTES,
   parseManifestData,
@@ -44,7 +44,7 @@ export function admitManifest(body: ManifestBody): SovereignManifest {
     }
     throw invalid(parsed.problems);
   }
-  const problems = capacityProblems(parsed.manifest);
+  const problems = admissionProblems(parsed.manifest);
   if (problems.length) throw invalid(problems);
   return parsed.manifest;
 }

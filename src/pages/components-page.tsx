@@ -12,6 +12,7 @@ import {
 import { SelectionCounters } from '../components/catalog/selection-counters';
 import { useResolvedSelection } from '../components/catalog/use-selection';
 import { CatalogWithGraph } from '../components/graph/catalog-with-graph';
+import { BlueprintRegistryFields } from '../components/wizard/blueprint-registry-fields';
 import { COMPONENTS } from '../shared/constants/components';
 import { CATALOG_INDEX } from '../shared/lib/catalog-graph';
 
@@ -51,6 +52,7 @@ function ComponentsStep() {
           />
         </aside>
       </div>
+      <BlueprintRegistryFields />
     </div>
   );
 }

@@ -112,11 +112,11 @@ describe('ComponentsPage', () => {
     const counts = screen.getByRole('list', { name: 'Selection counts' });
     const number = (re: RegExp) => Number(within(counts).getByText(re).textContent?.split(' ')[0]);
     const chosenBefore = number(/chosen by you/);
-    const installedBefore = number(/of 66 installed/);
+    const installedBefore = number(/of 67 installed/);
 
     await user.click(toggle('LibreChat'));
     expect(number(/chosen by you/)).toBe(chosenBefore + 1);
-    expect(number(/of 66 installed/)).toBe(installedBefore + 5);
+    expect(number(/of 67 installed/)).toBe(installedBefore + 5);
     const cortex = screen.getByRole('region', { name: /Cortex/ });
     expect(within(cortex).getByText(/of 10 installed/)).toHaveTextContent('7 of 10 installed');
   });

@@ -33,7 +33,7 @@ describe('Storage step', () => {
 
   it('shows the S3 endpoint and the installed components that use it', () => {
     renderWithProviders(<WizardRoutes />, { route: '/wizard/storage' });
-    expect(screen.getByText('seaweedfs.storage.svc:8333')).toBeVisible();
+    expect(screen.getByText('seaweedfs-s3.storage.svc:8333')).toBeVisible();
     expect(screen.getByText('velero-backups')).toBeVisible();
   });
 });

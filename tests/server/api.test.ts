@@ -220,7 +220,9 @@ describe('GET endpoints', () => {
         .map((p) => `zeta/${p}`)
         .sort(),
     );
-    expect([...files.keys()].some((p) => p.startsWith('zeta/clusters/zeta/'))).toBe(true);
+    expect(
+      [...files.keys()].some((p) => /^zeta\/clusters\/zeta-hz-[a-z0-9]+\/flux-system\//.test(p)),
+    ).toBe(true);
     const tfvars = JSON.parse(files.get('zeta/infra/tofu.auto.tfvars.json') ?? '{}');
     expect(tfvars).toMatchObject({ sovereign_name: 'zeta', provider: 'hetzner' });
     for (const content of files.values())

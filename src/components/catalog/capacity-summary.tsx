@@ -1,63 +1,27 @@
 import { useId, useMemo } from 'react';
 import type { ComponentId } from '../../shared/constants/components';
-import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
 import {
+  addAllTotals,
   computeCapacity,
   monthlyCost,
-  sumRequests,
-  usageLevel,
   type CapacityLevel,
-  type RegionCapacity,
 } from '../../shared/lib/capacity';
+import { clusterRequests } from '../../shared/lib/cluster-capacity';
 import { formatAmount, formatEur } from '../../shared/lib/format';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { cn } from '../ui/cn';
 import { capacityInputs } from '../../shared/lib/node-pools';
-import { UsageBar } from './usage-bar';
+import { ClusterUsage } from './cluster-usage';
+import { useDraftPlan } from './use-draft-plan';
 
 export interface CapacitySummaryProps {
   /** The installed set whose requests are summed (from `useResolvedSelection().installed`). */
   installed: ReadonlySet<ComponentId>;
   /** The level of the "Capacity and cost" heading (2 on the Components step). */
   headingLevel?: 2 | 3;
+  /** List each cluster's components by placement (Review). */
+  showComponents?: boolean;
   className?: string;
-}
-
-function RegionUsage({
-  region,
-  position,
-  heading: Heading,
-}: {
-  region: RegionCapacity;
-  position: number;
-  heading: 'h3' | 'h4';
-}) {
-  const { requests: r, allocatable: a, usage } = region;
-  return (
-    <li className="space-y-2">
-      <Heading className="text-sm font-semibold">
-        Region {position} <span className="font-normal text-fg-muted">({region.name})</span>
-      </Heading>
-      <UsageBar
-        label="CPU"
-        usage={usage.cpu}
-        level={usageLevel(usage.cpu)}
-        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
-      />
-      <UsageBar
-        label="Memory"
-        usage={usage.memory}
-        level={usageLevel(usage.memory)}
-        detail={`${formatAmount(r.memoryMiB / 1024)} of ${formatAmount(a.memoryMiB / 1024)} GiB`}
-      />
-      <UsageBar
-        label="Storage"
-        usage={usage.disk}
-        level={usageLevel(usage.disk)}
-        detail={`${formatAmount(r.storageGiB)} of ${formatAmount(a.storageGiB)} GiB`}
-      />
-    </li>
-  );
 }
 
 const VERDICT: Record<CapacityLevel, { title: string; className: string }> = {
@@ -69,16 +33,23 @@ const VERDICT: Record<CapacityLevel, { title: string; className: string }> = {
   },
 };
 
-/** Summed requests of the installed set against each region's nodes, and the monthly cost. */
-export function CapacitySummary({ installed, headingLevel = 2, className }: CapacitySummaryProps) {
+/** What runs on each region's cluster against that region's nodes, and the monthly cost. */
+export function CapacitySummary({
+  installed,
+  headingLevel = 2,
+  showComponents = false,
+  className,
+}: CapacitySummaryProps) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   const provider = useDraftStore((s) => s.draft.infrastructure.provider);
   const regions = useDraftStore((s) => s.draft.infrastructure.regions);
   const inputs = useMemo(() => capacityInputs(provider, regions), [provider, regions]);
-  const requests = useMemo(() => sumRequests(CATALOG_INDEX, installed), [installed]);
-  const report = useMemo(() => computeCapacity(requests, inputs.specs), [requests, inputs]);
+  const plan = useDraftPlan();
+  const perCluster = useMemo(() => clusterRequests(plan.clusters), [plan]);
+  const total = useMemo(() => addAllTotals(perCluster), [perCluster]);
+  const report = useMemo(() => computeCapacity(perCluster, inputs.specs), [perCluster, inputs]);
   const cost = useMemo(() => monthlyCost(inputs.priced), [inputs]);
   const verdict = VERDICT[report.level];
 
@@ -93,19 +64,26 @@ export function CapacitySummary({ installed, headingLevel = 2, className }: Capa
       <p className="text-sm text-fg-muted">
         {installed.size} components request{' '}
         <span className="font-medium text-fg">
-          {formatAmount(requests.cpuMillicores / 1000)} CPU cores
+          {formatAmount(total.cpuMillicores / 1000)} CPU cores
         </span>
         ,{' '}
         <span className="font-medium text-fg">
-          {formatAmount(requests.memoryMiB / 1024)} GiB memory
+          {formatAmount(total.memoryMiB / 1024)} GiB memory
         </span>{' '}
         and{' '}
-        <span className="font-medium text-fg">{formatAmount(requests.storageGiB)} GiB storage</span>{' '}
-        in each region.
+        <span className="font-medium text-fg">{formatAmount(total.storageGiB)} GiB storage</span>{' '}
+        over all clusters; each region&apos;s cluster counts only what runs there.
       </p>
       <ul className="space-y-4">
         {report.regions.map((region, i) => (
-          <RegionUsage key={i} region={region} position={i + 1} heading={SubHeading} />
+          <ClusterUsage
+            key={i}
+            region={region}
+            cluster={plan.clusters[i]}
+            position={i + 1}
+            heading={SubHeading}
+            showComponents={showComponents}
+          />
         ))}
       </ul>
       <div aria-live="polite">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Tier } from '../../shared/constants/catalog-types';
-import type { ComponentId } from '../../shared/constants/components';
+import { getComponent, type ComponentId } from '../../shared/constants/components';
+import { installMethod } from '../../shared/lib/install-method';
 import { cn } from '../ui/cn';
 import type { StatusKind } from './component-status';
 import { TierBadge } from './tier-badge';
@@ -38,10 +39,14 @@ function LockIcon() {
   );
 }
 
-/** One catalog component: logo, name, role, tier, why it is (not) installed, and its toggle. */
+/**
+ * One catalog component: logo, name, role, tier, how and where it is installed, why it is (not)
+ * installed, and its toggle.
+ */
 export const ComponentCard = memo(function ComponentCard(props: ComponentCardProps) {
   const { id, name, role, tier, kind, installed, fixed, statusText, onToggle } = props;
   const statusId = `status-${id}`;
+  const method = installMethod(getComponent(id));
   return (
     <li
       aria-label={name}
@@ -65,6 +70,10 @@ export const ComponentCard = memo(function ComponentCard(props: ComponentCardPro
             <TierBadge tier={tier} />
           </div>
           <p className="mt-0.5 text-sm text-fg-muted">{role}</p>
+          <p className="mt-1 text-xs text-fg-muted">
+            {method.how}
+            {method.where && ` · ${method.where}`}
+          </p>
         </div>
       </div>
       <div className="mt-auto flex items-center justify-between gap-2 border-t border-border/60 pt-2">

@@ -1,10 +1,12 @@
 // The side panel of one component: what it is, why it is installed, what it needs and what
-// needs it, its chart, namespace and resource requests, and the Add/Remove button.
+// needs it, how and where it is installed, its namespace and resource requests, and the
+// Add/Remove button.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
 import { getFamily } from '../../shared/constants/families';
 import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
 import { explainWhy, formatWhy } from '../../shared/lib/explain-why';
+import { installMethod } from '../../shared/lib/install-method';
 import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
 import { nameOf } from '../catalog/component-status';
 import { Button } from '../ui/button';
@@ -87,6 +89,7 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
     ? (resolved.requiredBy.get(id) ?? [])
     : (CATALOG_INDEX.dependents.get(id) ?? []);
   const r = c.resources;
+  const method = installMethod(c);
   const ref = useEscapeToClose(onClose);
   return (
     <aside
@@ -127,9 +130,8 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
         <Row label={installed ? 'Needed by (installed)' : 'Needed by'}>
           <Links ids={neededBy} onOpen={onOpen} none="Nothing" />
         </Row>
-        <Row label="Helm chart">
-          {c.chart ? `${c.chart.name} ${c.chart.version}` : 'No upstream Helm chart'}
-        </Row>
+        <Row label="Installed as">{method.how}</Row>
+        {method.where && <Row label="Runs on">{method.where}</Row>}
         <Row label="Namespace">
           <code>{c.namespace}</code>
         </Row>

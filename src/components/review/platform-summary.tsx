@@ -5,9 +5,13 @@ import { resolveSelection } from '../../shared/lib/resolve-selection';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { ReviewGroup, ReviewList } from './review-group';
 
-/** The Components step: chosen and installed counts, capacity per region and monthly cost. */
+/**
+ * The Components step: chosen and installed counts, the blueprint registry, and per region's
+ * cluster what runs there, its capacity, and the monthly cost.
+ */
 export function PlatformSummary() {
   const chosen = useDraftStore((s) => s.draft.components.chosen);
+  const registry = useDraftStore((s) => s.draft.blueprints.registry);
   const resolved = useMemo(() => resolveSelection(CATALOG_INDEX, chosen), [chosen]);
   return (
     <ReviewGroup step="components">
@@ -16,9 +20,10 @@ export function PlatformSummary() {
           ['Installed components', `${resolved.installed.size} of ${CATALOG_INDEX.ids.length}`],
           ['Chosen by you', String(resolved.chosen.size)],
           ['Always installed', String(resolved.locked.size)],
+          ['Blueprint registry', registry || '—'],
         ]}
       />
-      <CapacitySummary installed={resolved.installed} headingLevel={3} />
+      <CapacitySummary installed={resolved.installed} headingLevel={3} showComponents />
     </ReviewGroup>
   );
 }

@@ -66,6 +66,11 @@ const RULES: Rule[] = [
   [/^spec\.dns\.dnssec(\..*)?$/, () => ({ step: 'dns', path: 'dns.dnssec' })],
   [/^spec\.dns\.tls(\..*)?$/, () => ({ step: 'dns', path: 'dns.tlsIssuer' })],
   [/^spec\.dns\.(.+)$/, (_, r = '') => ({ step: 'dns', path: `dns.${dotted(r)}` })],
+  [
+    /^spec\.blueprints\.pullSecretRef(\..*)?$/,
+    () => ({ step: 'components', path: 'blueprints.pullSecretName' }),
+  ],
+  [/^spec\.blueprints\b/, () => ({ step: 'components', path: 'blueprints.registry' })],
   [/^spec\.(components|installOrder)\b/, () => ({ step: 'components', path: null })],
   [
     new RegExp(`^secrets\\.${SECRET_REFS.provider}\\b`),

@@ -1,16 +1,18 @@
 // The capacity verdict on a manifest, shared by the API's admission and the CLI's validate/render,
-// so both accept and reject the same manifests.
+// so both accept and reject the same manifests. Each region's cluster is checked against what
+// really runs on it (placement.ts), not the whole platform.
 import type { ManifestProblem, SovereignManifest } from '../schemas/manifest';
-import { computeCapacity, sumRequests } from './capacity';
-import { CATALOG_INDEX } from './catalog-graph';
+import { computeCapacity } from './capacity';
+import { clusterRequests } from './cluster-capacity';
 import { capacityInputs } from './node-pools';
+import { planManifest } from './placement';
+import { placementProblems } from './placement-check';
 
-/** Problems that make the platform not fit its nodes (capacity level 'error'), one per region. */
+/** Problems that make a cluster not fit its nodes (capacity level 'error'), one per region. */
 export function capacityProblems(manifest: SovereignManifest): ManifestProblem[] {
-  const installed = manifest.spec.components.map((c) => c.id);
   const { provider, regions } = manifest.spec.infrastructure;
   const report = computeCapacity(
-    sumRequests(CATALOG_INDEX, installed),
+    clusterRequests(planManifest(manifest).clusters),
     capacityInputs(provider, regions).specs,
   );
   return report.regions.flatMap((r, i) =>
@@ -23,4 +25,9 @@ export function capacityProblems(manifest: SovereignManifest): ManifestProblem[]
         ]
       : [],
   );
+}
+
+/** What the API and the CLI judge after the contract: placement, then capacity per cluster. */
+export function admissionProblems(manifest: SovereignManifest): ManifestProblem[] {
+  return [...placementProblems(manifest), ...capacityProblems(manifest)];
 }

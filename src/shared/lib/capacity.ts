@@ -1,5 +1,5 @@
 // Does the chosen platform fit the chosen nodes? Requests versus allocatable capacity per
-// region, and the monthly bill. Node sizes and prices come from the caller.
+// region's cluster, and the monthly bill. Node sizes and prices come from the caller.
 import type { CatalogIndex, CatalogNode } from './catalog-graph';
 
 /** Summed resource requests (CPU in millicores, memory in MiB, storage in GiB). */
@@ -65,6 +65,11 @@ function addTotals(a: ResourceTotals, b: ResourceTotals): ResourceTotals {
     memoryMiB: a.memoryMiB + b.memoryMiB,
     storageGiB: a.storageGiB + b.storageGiB,
   };
+}
+
+/** The sum of several totals (ZERO for none). */
+export function addAllTotals(totals: readonly ResourceTotals[]): ResourceTotals {
+  return totals.reduce(addTotals, ZERO);
 }
 
 /** Allocatable capacity of a pool: per node, size minus SYSTEM_RESERVE rounded down, times count. */
@@ -158,13 +163,17 @@ function regionCapacity(
   return { name: region.name, allocatable, requests, usage, level, messages };
 }
 
-/** Checks the whole platform's requests against each region (every region runs the full set). */
+/**
+ * Checks requests against each region's nodes. One total is what every region carries; a list
+ * gives each region its own (requests[i] for regions[i], nothing where the list is short): what
+ * really runs on that region's cluster.
+ */
 export function computeCapacity(
   requests: ResourceTotals | readonly ResourceTotals[],
   regions: readonly RegionSpec[],
 ): CapacityReport {
-  const total = 'cpuMillicores' in requests ? requests : requests.reduce(addTotals, ZERO);
-  const reports = regions.map((region, i) => regionCapacity(region, i + 1, total));
+  const of = (i: number) => ('cpuMillicores' in requests ? requests : (requests[i] ?? ZERO));
+  const reports = regions.map((region, i) => regionCapacity(region, i + 1, of(i)));
   const level = reports.reduce<CapacityLevel>(
     (worst, r) => (SEVERITY[r.level] > SEVERITY[worst] ? r.level : worst),
     'ok',

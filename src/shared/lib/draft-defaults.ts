@@ -3,6 +3,7 @@
 // zod (validation, in draft.ts) loads when it is first needed.
 import { COMPONENTS, type ComponentId } from '../constants/components';
 import {
+  BLUEPRINT_REGISTRY_DEFAULT,
   DEFAULT_COLD_BACKEND,
   DEFAULT_TOPOLOGY,
   OPENOVA_NAMESERVERS,
@@ -16,7 +17,7 @@ import type { StepId } from '../constants/steps';
 import type { Draft, DnsDraft, DraftSecrets, RegionDraft } from '../schemas/draft';
 
 /** The persisted draft's shape version; bump it with a migration in the draft store. */
-export const DRAFT_VERSION = 1;
+export const DRAFT_VERSION = 2;
 
 /** No secret entered yet. */
 export const EMPTY_SECRETS: DraftSecrets = {
@@ -116,6 +117,10 @@ export function createDefaultDraft(): Draft {
       tlsIssuer: 'letsencrypt',
     },
     components: { chosen: defaultChosen() },
+    blueprints: {
+      registry: BLUEPRINT_REGISTRY_DEFAULT.registry,
+      pullSecretName: BLUEPRINT_REGISTRY_DEFAULT.pullSecretRef.name,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 import { REGISTRARS, getProvider } from '../constants/domain';
 import { STEPS, type StepId } from '../constants/steps';
 import {
+  blueprintsSchema,
   dnsSchema,
   infrastructureSchema,
   storageSchema,
@@ -98,7 +99,10 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
   }
   if (step === 'storage') run(storageSchema, draft.storage, 'storage');
   if (step === 'dns') run(dnsSchema, draft.dns, 'dns');
-  if (step === 'components') run(componentsSchema, draft.components, 'components');
+  if (step === 'components') {
+    run(componentsSchema, draft.components, 'components');
+    run(blueprintsSchema, draft.blueprints, 'blueprints');
+  }
   if (secrets) errors.push(...secretErrors(step, draft, secrets));
   // One message per field: "is required" hides the format message of the same empty field.
   const seen = new Set<string>();

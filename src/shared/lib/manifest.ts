@@ -3,6 +3,7 @@
 import { controlPlaneCount } from './node-pools';
 import { COMPONENTS, getComponent, isComponentId, type ComponentId } from '../constants/components';
 import {
+  BLUEPRINT_REGISTRY_DEFAULT,
   DNSSEC_ALGORITHM,
   OPENOVA_NAMESERVERS,
   S3_ENDPOINT,
@@ -29,6 +30,17 @@ export const SECRET_REFS = {
 } as const;
 
 const API_VERSION = 'catalyst.openova.io/v1alpha1';
+
+/** The manifest name of the region at this index: `region-1`, `region-2`, ... */
+export const regionName = (index: number): string => `region-${index + 1}`;
+
+/** Where a manifest's Blueprint charts come from: `spec.blueprints`, or the default before it existed. */
+export function blueprintRegistry(
+  manifest: Pick<SovereignManifest, 'spec'>,
+): NonNullable<SovereignManifest['spec']['blueprints']> {
+  const b = manifest.spec.blueprints ?? BLUEPRINT_REGISTRY_DEFAULT;
+  return { registry: b.registry, pullSecretRef: { name: b.pullSecretRef.name } };
+}
 
 /**
  * The draft the manifest can represent: chosen ids known, unique, non-mandatory and in catalog
@@ -114,7 +126,7 @@ export function buildManifest(draft: Draft): SovereignManifest {
         credentialsSecretRef: { name: SECRET_REFS.provider },
         sshPublicKey: infra.sshPublicKey,
         regions: infra.regions.map((r, i) => ({
-          name: `region-${i + 1}`,
+          name: regionName(i),
           cloudRegion: r.cloudRegion,
           buildingBlocks: [...r.buildingBlocks],
           controlPlane: { size: r.controlPlane.size, count: controlPlaneCount(r.controlPlane) },
@@ -138,6 +150,10 @@ export function buildManifest(draft: Draft): SovereignManifest {
         ],
       },
       dns: dnsSpec(draft.dns),
+      blueprints: {
+        registry: draft.blueprints.registry,
+        pullSecretRef: { name: draft.blueprints.pullSecretName },
+      },
       ...manifestComponents(draft.components.chosen),
     },
   };
@@ -162,6 +178,7 @@ function dnsDraft(dns: SovereignManifest['spec']['dns']): DnsDraft {
 export function draftFromManifest(manifest: SovereignManifest): Draft {
   const { infrastructure: infra, storage } = manifest.spec;
   const [hot, warm, cold] = storage.tiers;
+  const blueprints = blueprintRegistry(manifest);
   return {
     infrastructure: {
       provider: infra.provider,
@@ -193,6 +210,7 @@ export function draftFromManifest(manifest: SovereignManifest): Draft {
         .map((c) => c.id)
         .filter(isComponentId),
     },
+    blueprints: { registry: blueprints.registry, pullSecretName: blueprints.pullSecretRef.name },
   };
 }
 

@@ -7,6 +7,8 @@ import {
   COLD_BACKEND_IDS,
   DNS_MODE_IDS,
   LUA_POLICY_IDS,
+  OCI_REGISTRY_MESSAGE,
+  OCI_REGISTRY_PATTERN,
   PLACEMENT_MODES,
   POOL_DOMAINS,
   PROVIDER_IDS,
@@ -269,6 +271,26 @@ export const componentsSchema = z.object({
 });
 export type ComponentsDraft = { chosen: ComponentId[] };
 
+/** Where the Catalyst Blueprint charts come from (checked with the Components step). */
+export const blueprintsSchema = z.object({
+  registry: z
+    .string()
+    .check(
+      z.minLength(1, 'Blueprint registry is required'),
+      z.regex(OCI_REGISTRY_PATTERN, OCI_REGISTRY_MESSAGE),
+    ),
+  pullSecretName: z
+    .string()
+    .check(
+      z.minLength(1, 'Registry pull secret is required'),
+      z.regex(
+        DNS_LABEL_PATTERN,
+        'Registry pull secret: a Kubernetes name (lowercase letters, digits, hyphens)',
+      ),
+    ),
+});
+export type BlueprintsDraft = z.infer<typeof blueprintsSchema>;
+
 export { DRAFT_VERSION, EMPTY_SECRETS } from '../lib/draft-defaults';
 
 /** Everything the wizard collects except secrets; persisted in localStorage. */
@@ -277,6 +299,7 @@ export interface Draft {
   storage: StorageDraft;
   dns: DnsDraft;
   components: ComponentsDraft;
+  blueprints: BlueprintsDraft;
 }
 
 /** Secret values: kept in memory only, never persisted, logged or put in a URL. */

@@ -8,6 +8,8 @@ import {
   DNSSEC_ALGORITHM,
   DNS_MODE_IDS,
   LUA_POLICY_IDS,
+  OCI_REGISTRY_MESSAGE,
+  OCI_REGISTRY_PATTERN,
   PLACEMENT_MODES,
   POOL_DOMAINS,
   PROVIDER_IDS,
@@ -103,6 +105,16 @@ const dnsSchema = z.strictObject({
   tls: z.strictObject({ issuer: enumOf(TLS_ISSUER_IDS) }),
 });
 
+const blueprintsSchema = z
+  .strictObject({
+    registry: z.string().regex(OCI_REGISTRY_PATTERN, OCI_REGISTRY_MESSAGE),
+    pullSecretRef: secretRefSchema,
+  })
+  .meta({
+    description:
+      'Where the Catalyst Blueprint charts bp-<id> are pulled from (an oci:// registry) and the Secret with its pull credentials. Absent: oci://ghcr.io/openova-io with ghcr-pull.',
+  });
+
 export const manifestComponentSchema = z.strictObject({
   id: z.string().min(1, 'required'),
   version: z
@@ -147,6 +159,7 @@ export const sovereignManifestSchema = z
         tiers: tiersSchema,
       }),
       dns: dnsSchema,
+      blueprints: blueprintsSchema.optional(),
       components: z.array(manifestComponentSchema),
       installOrder: z.array(z.string().min(1, 'required')),
     }),
@@ -311,6 +324,8 @@ const DRAFT_TO_MANIFEST: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
   [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
   [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
+  [/^blueprints\.registry$/, 'spec.blueprints.registry'],
+  [/^blueprints\.pullSecretName$/, 'spec.blueprints.pullSecretRef.name'],
 ];
 
 /** Maps a draft field path (`storage.cold.bucket`) to its manifest path. */

@@ -3,7 +3,7 @@
 // adds its entry here: a rename or a move carries the user's value over, and a new field is
 // filled here with its default. Without an entry the lenient parse still fills a new field,
 // but counts it as reset and tells the user so, though they had never set it.
-import { DRAFT_VERSION } from '../lib/draft-defaults';
+import { createDefaultDraft, DRAFT_VERSION } from '../lib/draft-defaults';
 
 export type Migration = (state: unknown) => unknown;
 
@@ -11,7 +11,15 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // 0 is zustand's version for a state saved without one. The store has written version 1
   // since its first commit, with the same shape, so there is nothing to move.
   0: (state) => state,
+  // 2 adds the blueprint registry (draft.blueprints): drafts from before take the default.
+  1: (state) => {
+    if (!isRecord(state) || !isRecord(state.draft) || 'blueprints' in state.draft) return state;
+    return { ...state, draft: { ...state.draft, blueprints: createDefaultDraft().blueprints } };
+  },
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A stored version as a migration start: anything but a whole number ≥ 0 counts as the oldest. */
 export function draftMigrationStart(version: unknown): number {

@@ -96,9 +96,17 @@ describe('computeCapacity', () => {
     expect(computeCapacity(req(100), []).level).toBe('ok');
   });
 
-  it('accepts a list of requests and sums it', () => {
-    const report = computeCapacity([req(5000, 100), req(4000, 100, 1)], [region('fsn1')]);
-    expect(report.regions[0]?.requests).toEqual(req(9000, 200, 1));
+  it('takes a list as each region its own requests (nothing where the list is short)', () => {
+    const report = computeCapacity(
+      [req(9000, 100), req(4000, 100, 1)],
+      [region('fsn1'), region('nbg1'), region('hel1')],
+    );
+    expect(report.regions.map((r) => r.requests)).toEqual([
+      req(9000, 100),
+      req(4000, 100, 1),
+      req(0),
+    ]);
+    expect(report.regions.map((r) => r.level)).toEqual(['warn', 'ok', 'ok']);
     expect(report.level).toBe('warn');
   });
 });

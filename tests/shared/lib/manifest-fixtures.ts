@@ -125,6 +125,11 @@ export const draftArb: fc.Arbitrary<Draft> = fc
       region: fc.constantFrom('eu-central-1', 'fsn1', 'us-east-1'),
       dns: dnsArb,
       chosen: chosenArb,
+      registry: fc.constantFrom(
+        'oci://ghcr.io/openova-io',
+        'oci://harbor.mirror.example:5000/openova/blueprints',
+      ),
+      pullSecretName: fc.constantFrom('ghcr-pull', 'mirror-pull'),
     }),
   )
   .map((r): Draft => ({
@@ -146,6 +151,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc
     },
     dns: r.dns,
     components: { chosen: r.chosen },
+    blueprints: { registry: r.registry, pullSecretName: r.pullSecretName },
   }));
 
 /** Any draft the store could hold: stale DNS fields, chosen ids in any order, repeats, mandatory ids. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDefaultDraft } from '../../../src/shared/lib/draft-defaults';
+import { createDefaultDraft, DRAFT_VERSION } from '../../../src/shared/lib/draft-defaults';
 import { createDraftStorage } from '../../../src/shared/store/draft-storage';
 import { DRAFT_STORAGE_KEY, useDraftStore } from '../../../src/shared/store/draft-store';
 import { initialPersisted } from '../../../src/shared/store/persisted-draft';
@@ -38,7 +38,7 @@ describe('draft store', () => {
     useSecretsStore.getState().setSecret('providerToken', 'SECRET-TOKEN-VALUE');
     const raw = stored() ?? '';
     expect(JSON.parse(raw)).toMatchObject({
-      version: 1,
+      version: DRAFT_VERSION,
       state: { draft: { infrastructure: { sovereignName: 'acme-prod' } } },
     });
     expect(raw).not.toContain('SECRET-TOKEN-VALUE');
@@ -102,7 +102,10 @@ describe('loading a saved draft', () => {
 
   it('tells it once: the repaired draft is saved, so the next load has no notice', async () => {
     await load(hostileDraft());
-    expect(JSON.parse(stored() ?? '{}')).toEqual({ state: hostileLoaded(), version: 1 });
+    expect(JSON.parse(stored() ?? '{}')).toEqual({
+      state: hostileLoaded(),
+      version: DRAFT_VERSION,
+    });
 
     await useDraftStore.persist.rehydrate();
     expect(useDraftStore.getState().draftNotice).toBeNull();

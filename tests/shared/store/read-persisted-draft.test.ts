@@ -84,6 +84,14 @@ describe('readPersistedDraft', () => {
     expect({ ...loaded, draftNotice: null }).toEqual({ ...expected, draftNotice: null });
   });
 
+  it('migrates a version-1 draft to the blueprint registry default without calling it a reset', () => {
+    const state = savedState();
+    const { blueprints: _none, ...draft } = state.draft;
+    const loaded = readPersistedDraft(saved({ ...state, draft }, 1));
+    expect(loaded.draftNotice).toBeNull();
+    expect(loaded.draft.blueprints).toEqual(createDefaultDraft().blueprints);
+  });
+
   it('counts each field of a missing section: an empty state is every field reset', () => {
     const loaded = readPersistedDraft(saved({}));
     expect({ ...loaded, draftNotice: null }).toEqual({ ...initialPersisted(), draftNotice: null });

@@ -1,6 +1,10 @@
 // Saved drafts as localStorage holds them (zustand's `{ state, version }` JSON): a current one,
 // an old one, a corrupted one and a hostile one, with what each must load as.
-import { defaultChosen, regionsForTopology } from '../../../src/shared/lib/draft-defaults';
+import {
+  defaultChosen,
+  DRAFT_VERSION,
+  regionsForTopology,
+} from '../../../src/shared/lib/draft-defaults';
 import type { PersistedDraft } from '../../../src/shared/store/persisted-draft';
 import { validDraft } from '../lib/manifest-fixtures';
 
@@ -17,7 +21,8 @@ export function savedState(): PersistedDraft {
   return { draft, visited: ['infrastructure', 'storage', 'dns'], idempotencyKey: 'key-1' };
 }
 
-export const saved = (state: unknown, version = 1): string => JSON.stringify({ state, version });
+export const saved = (state: unknown, version = DRAFT_VERSION): string =>
+  JSON.stringify({ state, version });
 
 /** Version 0 (saved before the store set a version), without dns.tlsIssuer: one field reset. */
 export function oldVersionDraft(): string {

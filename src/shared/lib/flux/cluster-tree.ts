@@ -28,7 +28,9 @@ import {
   gateway,
   gatewayClass,
   namespace,
+  serviceAlias,
 } from './platform-objects';
+import { serviceHost } from './chart-facts';
 import { releaseContext, type SecretNeed } from './release-context';
 import { componentValues } from './values';
 
@@ -217,6 +219,8 @@ function configObjects(
     `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`),
   );
   const namespaces = new Set([...unique.values()].map((n) => n.namespace));
+  const seaweedfs = getComponent('seaweedfs').namespace;
+  if (here.has('seaweedfs')) namespaces.add(seaweedfs);
   for (const ns of [...namespaces].sort()) objects.push(namespace(ns));
   if (here.has('external-secrets') && here.has('openbao')) {
     const bao = getComponent('openbao');
@@ -227,6 +231,10 @@ function configObjects(
       ),
     );
     for (const n of sorted) objects.push(externalSecret(n));
+  }
+  if (here.has('seaweedfs')) {
+    serviceHost('seaweedfs', seaweedfs, 'seaweedfs-s3', 8333); // throws unless the chart has it
+    objects.push(serviceAlias('seaweedfs', seaweedfs, 'seaweedfs-s3', 8333));
   }
   if (here.has('cert-manager')) {
     const { tls } = input.manifest.spec.dns;

@@ -72,6 +72,23 @@ export function externalSecret(need: SecretNeed): K8sObject {
   };
 }
 
+/**
+ * `seaweedfs.<ns>.svc`, the S3 endpoint name the design documents give, as an alias of the
+ * Service the seaweedfs chart really creates for S3 (`seaweedfs-s3`).
+ */
+export function serviceAlias(name: string, ns: string, target: string, port: number): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: ns, labels: LABELS },
+    spec: {
+      type: 'ExternalName',
+      externalName: `${target}.${ns}.svc.cluster.local`,
+      ports: [{ name: 's3', port, protocol: 'TCP' }],
+    },
+  };
+}
+
 /** The Gateway (Envoy Gateway) that serves the Sovereign's names and ACME HTTP-01 challenges. */
 export const GATEWAY = { className: 'catalyst', name: 'catalyst' } as const;
 

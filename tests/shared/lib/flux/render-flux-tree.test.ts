@@ -341,6 +341,20 @@ describe('renderFluxTree', () => {
     }
   });
 
+  it('answers the documented S3 name seaweedfs.storage.svc:8333 on every cluster', () => {
+    for (const cluster of clustersOf(CASES.triangle!)) {
+      const alias = objectsOf(clusterFiles(CASES.triangle!, cluster)).find(
+        (o) => o.kind === 'Service' && o.metadata.name === 'seaweedfs',
+      );
+      expect(alias?.metadata.namespace).toBe('storage');
+      expect(alias?.spec).toMatchObject({
+        type: 'ExternalName',
+        externalName: 'seaweedfs-s3.storage.svc.cluster.local',
+        ports: [{ port: 8333 }],
+      });
+    }
+  });
+
   it('puts no secret value in the tree, even when the manifest carries secrets', () => {
     const m = manifestFor(DEFAULT_CHOSEN);
     const planted = 'PLANTED-secret-value-9f8e7d';
