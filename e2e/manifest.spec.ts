@@ -5,9 +5,10 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { getComponent, isComponentId } from '../src/shared/constants/components';
+import { getComponent } from '../src/shared/constants/components';
 import { DRAFT_VERSION, createDefaultDraft } from '../src/shared/lib/draft-defaults';
 import { buildManifest } from '../src/shared/lib/manifest';
+import { planManifest } from '../src/shared/lib/placement';
 
 const DRAFT_KEY = 'catalyst-bootstrap-draft';
 const SSH_KEY =
@@ -144,7 +145,7 @@ test('a broken file is refused with every problem and its path; nothing changes'
   expect(await summaries(page)).toEqual(before);
 });
 
-test('the GitOps tree zip holds a HelmRelease for every installed charted component', async ({
+test('the GitOps tree zip holds a HelmRelease for every component on each cluster', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -159,23 +160,25 @@ test('the GitOps tree zip holds a HelmRelease for every installed charted compon
   ]);
   expect(download.suggestedFilename()).toBe('acme-e2e-gitops.zip');
   const entries = unzipSync(new Uint8Array(await readFile(await download.path())));
-  const charted = buildManifest(seededDraft())
-    .spec.components.map((c) => c.id)
-    .filter(isComponentId)
-    .map(getComponent)
-    .filter((c) => c.chart !== null);
-  expect(charted.map((c) => c.id)).toContain('temporal');
-  for (const c of charted) {
-    const path = `clusters/acme-e2e/${c.fluxCategory}/${c.id}/helm-release.yaml`;
+  const { clusters } = planManifest(buildManifest(seededDraft()));
+  const placed = clusters.flatMap((cluster) =>
+    cluster.components.map((id) => ({ cluster: cluster.name, ...getComponent(id) })),
+  );
+  expect(placed.map((c) => c.id)).toContain('temporal');
+  for (const c of placed) {
+    const path = `clusters/${c.cluster}/${c.fluxCategory}/${c.id}/helm-release.yaml`;
     expect(entries[path], path).toBeDefined();
     expect(strFromU8(entries[path]!)).toContain('kind: HelmRelease');
   }
   expect(Object.keys(entries).filter((p) => p.endsWith('/helm-release.yaml'))).toHaveLength(
-    charted.length,
+    placed.length,
   );
+  expect(strFromU8(entries['README.md']!)).toContain('## Starting a cluster from nothing');
 
   // Open a HelmRelease by keyboard (SCREENSHOTS=1 keeps a screenshot of the viewer).
-  const network = tree.getByRole('treeitem', { name: /^network\/,/ });
+  const network = tree.getByRole('treeitem', {
+    name: new RegExp(`^${clusters[0]!.name}/network/,`),
+  });
   await network.focus();
   await page.keyboard.press('ArrowRight');
   await network.getByRole('treeitem', { name: 'cilium/helm-release.yaml' }).click();

@@ -73,7 +73,7 @@ test('a user completes the wizard by keyboard alone', async ({ page }) => {
   await next(page, 'Review');
 
   await expect(page.getByRole('heading', { name: 'Ready' })).toBeVisible();
-  await expect(page.getByText('acme-prod')).toBeVisible();
+  await expect(page.getByText('acme-prod', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Dependency graph' })).toBeVisible();
   // The graph waits below the fold; the keyboard brings it in at once.
   await page.getByRole('button', { name: 'Show the dependency graph' }).focus();
