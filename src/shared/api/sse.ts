@@ -1,5 +1,6 @@
 // Server-Sent Events over fetch: unlike EventSource, a fetch can carry the Authorization header
 // (CATALYST_API_TOKEN) and a Last-Event-ID chosen by the caller.
+import { createParser } from 'eventsource-parser';
 import { apiFetch } from './client';
 
 /** One dispatched SSE message. */
@@ -9,38 +10,23 @@ export interface SseMessage {
   data: string;
 }
 
-/** An incremental SSE parser (WHATWG event-stream format): feed text, get complete messages. */
+/** An incremental SSE parser (eventsource-parser): feed text, get the messages it completed. */
 export class SseParser {
-  private buffer = '';
-  private data: string[] = [];
-  private event = '';
-  private id: string | undefined;
+  private done: SseMessage[] = [];
+  /** The last event ID persists across messages, as in an EventSource. */
+  private lastId: string | undefined;
+  private readonly parser = createParser({
+    onEvent: (e) => {
+      if (e.id !== undefined) this.lastId = e.id;
+      this.done.push({ id: this.lastId, event: e.event ?? 'message', data: e.data });
+    },
+  });
 
   /** Parses a chunk of the stream; returns the messages it completed. */
   push(chunk: string): SseMessage[] {
-    this.buffer += chunk;
-    const out: SseMessage[] = [];
-    let nl: number;
-    while ((nl = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
-      const line = this.buffer.slice(0, nl);
-      const width = this.buffer.startsWith('\r\n', nl) ? 2 : 1;
-      this.buffer = this.buffer.slice(nl + width);
-      if (line === '') {
-        if (this.data.length > 0) {
-          out.push({ id: this.id, event: this.event || 'message', data: this.data.join('\n') });
-        }
-        this.data = [];
-        this.event = '';
-        continue;
-      }
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'data') this.data.push(value);
-      else if (field === 'event') this.event = value;
-      else if (field === 'id' && !value.includes('\0')) this.id = value;
-    }
+    this.parser.feed(chunk);
+    const out = this.done;
+    this.done = [];
     return out;
   }
 }

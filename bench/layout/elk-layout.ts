@@ -8,7 +8,7 @@ import {
   type LayoutOptions,
   type NodeBox,
   type Point,
-} from './layout-types';
+} from '../../src/shared/lib/layout/layout-types';
 
 const elk = new ELK();
 

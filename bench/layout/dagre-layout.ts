@@ -6,7 +6,7 @@ import {
   type LayoutInput,
   type LayoutOptions,
   type NodeBox,
-} from './layout-types';
+} from '../../src/shared/lib/layout/layout-types';
 
 /** Lays out with dagre's network-simplex ranking and its own ordering, left to right. */
 export function dagreLayout<Id extends string>(
