@@ -3,7 +3,7 @@
 import type { SovereignManifest } from '../../schemas/manifest';
 import { blueprintRegistry } from '../manifest';
 import { planManifest } from '../placement';
-import { renderCluster, type BlueprintSource, type FluxFile } from './cluster-tree';
+import { renderCluster, yamlWriter, type BlueprintSource, type FluxFile } from './cluster-tree';
 import { treeReadme } from './tree-readme';
 
 export { toYaml, type FluxFile } from './cluster-tree';
@@ -39,8 +39,9 @@ export function renderFluxTree(
   const plan = planManifest(manifest);
   const repositoryUrl = options.repositoryUrl ?? placeholderRepositoryUrl(manifest.metadata.name);
   const blueprints = blueprintSource(manifest);
+  const write = yamlWriter(manifest.metadata.name);
   const trees = plan.clusters.map((cluster) =>
-    renderCluster({ manifest, plan, cluster, repositoryUrl, blueprints }),
+    renderCluster({ manifest, plan, cluster, repositoryUrl, blueprints, write }),
   );
   const files = trees.flatMap((t) => t.files);
   const secrets = trees.map((t) => t.secrets);
