@@ -119,7 +119,24 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     trustProxy: false,
+    // Slow or stalled clients cannot hold sockets: the whole request within requestTimeout, its
+    // headers within headersTimeout (checked every second or faster, not Node's 30 s default),
+    // an idle socket closed after connectionTimeout, an idle keep-alive one after keepAliveTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1000, Math.floor(config.headersTimeoutMs / 4)),
+      ),
+    },
   });
+  // Beyond this many open connections new ones are closed at once (they would exhaust the open-file
+  // limit and starve the pipeline's git and database); the server answers again as they go.
+  app.server.maxConnections = config.maxConnections;
   const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
   // Where clusters clone from; the default names the port the server really listens on.
   const cloneUrl = (name: string): string => {
@@ -142,6 +159,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
       : undefined,
     log: app.log,
     concurrency: config.pipelineConcurrency,
+    retry: { attempts: config.retryAttempts, baseMs: config.retryBaseMs },
   });
 
   installErrorHandler(app);
@@ -164,6 +182,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     pipeline,
     secretKey,
     dataDir: config.dataDir,
+    requireSecrets: config.requireSecrets,
     rateLimit:
       config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
   });

@@ -42,12 +42,37 @@ export interface Config {
   sseHeartbeatMs: number;
   /** Deployment pipelines run at the same time (PIPELINE_CONCURRENCY). */
   pipelineConcurrency: number;
+  /** Longest time to receive a whole request, headers and body (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** Longest time to receive the request headers (HEADERS_TIMEOUT_MS, at most the request's). */
+  headersTimeoutMs: number;
+  /** A socket silent this long is closed (CONNECTION_TIMEOUT_MS; above SSE_HEARTBEAT_MS). */
+  connectionTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; beyond it new ones are closed at once (MAX_CONNECTIONS). */
+  maxConnections: number;
+  /** Tries for transient failures of the pipeline's writes (RETRY_ATTEMPTS, 1: no retry). */
+  retryAttempts: number;
+  /** First retry delay, doubled each time, jittered (RETRY_BASE_MS). */
+  retryBaseMs: number;
+  /**
+   * Refuse plans without the credentials they need (REQUIRE_SECRETS=1; default: when an executor
+   * other than `none` will apply them). Otherwise such plans are accepted as "plan only".
+   */
+  requireSecrets: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_RATE_LIMIT_MAX = 600;
 export const MIN_TOKEN_LENGTH = 16;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 60_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+/** Below the usual open-file limit (1,024 soft is common; the issue's host had 2,048). */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -169,6 +194,49 @@ function parseExecutor(raw: string | undefined): ExecutorKind {
   return v;
 }
 
+/** The timeouts, checked against each other (headers within the request; idle above heartbeats). */
+function parseTimeouts(env: Env, sseHeartbeatMs: number) {
+  const requestTimeoutMs = intVar(
+    env,
+    'REQUEST_TIMEOUT_MS',
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    100,
+    3_600_000,
+  );
+  const headersTimeoutMs = intVar(
+    env,
+    'HEADERS_TIMEOUT_MS',
+    Math.min(DEFAULT_HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    100,
+    3_600_000,
+  );
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  const connectionTimeoutMs = intVar(
+    env,
+    'CONNECTION_TIMEOUT_MS',
+    Math.max(DEFAULT_CONNECTION_TIMEOUT_MS, sseHeartbeatMs * 2),
+    100,
+    24 * 3_600_000,
+  );
+  if (connectionTimeoutMs <= sseHeartbeatMs) {
+    throw new ConfigError(
+      `CONNECTION_TIMEOUT_MS (${connectionTimeoutMs}) must be above SSE_HEARTBEAT_MS (${sseHeartbeatMs}), or event streams are cut`,
+    );
+  }
+  const keepAliveTimeoutMs = intVar(
+    env,
+    'KEEP_ALIVE_TIMEOUT_MS',
+    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    100,
+    3_600_000,
+  );
+  return { requestTimeoutMs, headersTimeoutMs, connectionTimeoutMs, keepAliveTimeoutMs };
+}
+
 /** Reads and checks the configuration; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '127.0.0.1';
@@ -183,6 +251,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const publicUrl = parsePublicUrl(env.PUBLIC_URL);
+  const sseHeartbeatMs = intVar(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 3_600_000);
+  const executor = parseExecutor(env.EXECUTOR);
+  const requireSecretsRaw = env.REQUIRE_SECRETS ?? '';
+  if (!['', '0', '1'].includes(requireSecretsRaw)) {
+    throw new ConfigError(`REQUIRE_SECRETS must be 1 or 0 (got "${requireSecretsRaw}")`);
+  }
   return {
     port: intVar(env, 'PORT', 8080, 0, 65535),
     host,
@@ -203,9 +277,15 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitMax: intVar(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT_MAX, 0, 1_000_000),
     logLevel,
     bodyLimit: intVar(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 64 * 1024 * 1024),
-    executor: parseExecutor(env.EXECUTOR),
+    executor,
     freshData: env.E2E_FRESH_DATA === '1',
-    sseHeartbeatMs: intVar(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 3_600_000),
+    sseHeartbeatMs,
     pipelineConcurrency: intVar(env, 'PIPELINE_CONCURRENCY', 2, 1, 64),
+    ...parseTimeouts(env, sseHeartbeatMs),
+    maxConnections: intVar(env, 'MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+    retryAttempts: intVar(env, 'RETRY_ATTEMPTS', 8, 1, 100),
+    retryBaseMs: intVar(env, 'RETRY_BASE_MS', 200, 1, 60_000),
+    requireSecrets:
+      requireSecretsRaw === '' ? (executor as string) !== 'none' : requireSecretsRaw === '1',
   };
 }

@@ -2,13 +2,15 @@
 // OpenTofu inputs, commit both to the Sovereign's GitOps repository, list every component as pending
 // in install order, then hand over to the executor. A deployment left unfinished by a crash is run
 // again at startup: steps whose events are already recorded are skipped, the others are idempotent.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import { openSecret } from './crypto';
-import type { PipelinePhase } from '../src/shared/schemas/api';
-import type { NewEvent, Repository, StatusUpdate } from './db/repository';
+import { FINAL_STATUSES, type PipelinePhase } from '../src/shared/schemas/api';
+import { GuardError, type NewEvent, type Repository, type StatusUpdate } from './db/repository';
 import type { Executor } from './executor';
 import {
   clearStaleLocks,
@@ -16,9 +18,13 @@ import {
   pushTree,
   repoPath,
   scrub,
+  sweepTempTrees,
+  tmpRoot,
   type RemoteConfig,
   type TreeFile,
 } from './git';
+import { planOnlyMessage } from './manifest-check';
+import { withRetry, type RetryOptions } from './retry';
 import { parseStoredManifest } from './stored-manifest';
 import { buildTofuInputs, TFVARS_PATH } from './tofu-inputs';
 
@@ -31,7 +37,32 @@ export interface PipelineDeps {
   remote: RemoteConfig | undefined;
   log: FastifyBaseLogger;
   concurrency: number;
+  /** Tries and backoff for transient failures of the artifact write and the commit (retry.ts). */
+  retry?: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxMs'>;
+  /**
+   * How long a claimed deployment stays this replica's without a heartbeat (default
+   * PIPELINE_LEASE_MS or 30 s); renewed every third of it, taken over by a peer once expired.
+   */
+  leaseMs?: number;
+  /** This replica's lease owner name (default host:pid:random). */
+  owner?: string;
 }
+
+/** Default lease period: PIPELINE_LEASE_MS (1 s to 1 h), else 30 s. */
+export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PIPELINE_LEASE_MS;
+  const n = raw === undefined || raw === '' ? 30_000 : Number(raw);
+  if (!Number.isInteger(n) || n < 1000 || n > 3_600_000) {
+    throw new Error(`PIPELINE_LEASE_MS must be an integer from 1000 to 3600000 (got "${raw}")`);
+  }
+  return n;
+}
+
+/** At most this many claimable deployments are queued by one sweep. */
+const SWEEP_BATCH = 100;
+
+/** Default retry policy: 8 tries, 200 ms doubling to at most 10 s (about 23 s in all at worst). */
+export const DEFAULT_RETRY = { attempts: 8, baseMs: 200, maxMs: 10_000 } as const;
 
 const ev = (e: Omit<NewEvent, 'time' | 'level'> & { level?: NewEvent['level'] }): NewEvent => ({
   time: new Date().toISOString(),
@@ -46,10 +77,17 @@ export class Pipeline {
   private readonly queued = new Set<string>();
   private running = 0;
   private closed = false;
-  private readonly repoLocks = new Map<string, Promise<unknown>>();
   private idleWaiters: (() => void)[] = [];
+  /** The lease owner name of this replica (host:pid:random). */
+  readonly owner: string;
+  readonly leaseMs: number;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping = false;
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps) {
+    this.owner = deps.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.leaseMs = deps.leaseMs ?? defaultLeaseMs();
+  }
 
   /** Queues a deployment (once, however often it is asked). */
   enqueue(id: string): void {
@@ -59,12 +97,43 @@ export class Pipeline {
     this.pump();
   }
 
-  /** Queues every deployment a previous process left unfinished. */
+  /**
+   * Queues every unfinished deployment no replica holds a live lease on (a previous process left
+   * it, or its replica died and the lease expired); a running peer's work is left alone. Stale git
+   * locks are cleared per repository, under its lock, when a deployment commits (see commit).
+   */
   async resumeUnfinished(): Promise<number> {
-    await clearStaleLocks(this.deps.dataDir);
-    const ids = await this.deps.repo.listUnfinished();
-    for (const id of ids) this.enqueue(id);
-    return ids.length;
+    const swept = await sweepTempTrees(this.deps.dataDir);
+    if (swept.removed || swept.failed) this.deps.log.info(swept, 'temporary work trees swept');
+    return this.sweep();
+  }
+
+  /** Queues claimable deployments (unleased or expired) not already queued here; returns how many. */
+  async sweep(): Promise<number> {
+    if (this.closed) return 0;
+    const ids = await this.deps.repo.listClaimable(SWEEP_BATCH);
+    let queued = 0;
+    for (const id of ids) {
+      if (this.queued.has(id)) continue;
+      this.enqueue(id);
+      queued++;
+    }
+    return queued;
+  }
+
+  /** Sweeps every half lease period, so expired work of a dead peer is taken over. */
+  startSweeping(everyMs = Math.max(250, Math.floor(this.leaseMs / 2))): void {
+    if (this.sweepTimer || this.closed) return;
+    this.sweepTimer = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = true;
+      this.sweep()
+        .catch((err: unknown) => this.deps.log.warn({ err: String(err) }, 'lease sweep failed'))
+        .finally(() => {
+          this.sweeping = false;
+        });
+    }, everyMs);
+    this.sweepTimer.unref();
   }
 
   /** Resolves when nothing is queued or running. */
@@ -76,6 +145,10 @@ export class Pipeline {
   /** Stops starting jobs and waits for the running ones. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
+    // Queued, not yet claimed: nothing to release; a peer (or the next start) picks them up.
+    for (const id of this.waiting) this.queued.delete(id);
     this.waiting.length = 0;
     await this.idle();
   }
@@ -95,23 +168,47 @@ export class Pipeline {
     }
   }
 
-  /** Runs fn while holding the lock of one GitOps repository (commits to it are serialised). */
-  private async withRepoLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.repoLocks.get(key) ?? Promise.resolve();
-    const next = prev.catch(() => undefined).then(fn);
-    this.repoLocks.set(key, next);
-    try {
-      return await next;
-    } finally {
-      if (this.repoLocks.get(key) === next) this.repoLocks.delete(key);
-    }
+  /** The guard of every write of a run: this replica's lease, and a status that is not final. */
+  private get guard(): NonNullable<StatusUpdate['expect']> {
+    return { leaseOwner: this.owner, notIn: FINAL_STATUSES };
   }
 
+  /**
+   * Claims the deployment's lease (skipped when a peer holds it or it is final), runs it with a
+   * heartbeat renewing the lease, and releases it. Every write is guarded by the lease and the
+   * current status, so a run that lost its lease to a peer stops at its next write (GuardError).
+   */
   private async run(id: string): Promise<void> {
     const { repo, log } = this.deps;
+    let claimed: boolean;
+    try {
+      claimed = await repo.claim(id, this.owner, this.leaseMs);
+    } catch (err) {
+      log.warn({ deploymentId: id, err: String(err) }, 'cannot claim deployment; a sweep retries');
+      return;
+    }
+    if (!claimed) return;
+    const heartbeat = setInterval(
+      () => {
+        repo
+          .renew(id, this.owner, this.leaseMs)
+          .then((held) => {
+            if (!held) log.warn({ deploymentId: id }, 'lease lost to another replica');
+          })
+          .catch((err: unknown) =>
+            log.warn({ deploymentId: id, err: String(err) }, 'lease renewal failed'),
+          );
+      },
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
+    heartbeat.unref();
     try {
       await this.steps(id);
     } catch (err) {
+      if (err instanceof GuardError) {
+        log.warn({ deploymentId: id, err: err.message }, 'deployment taken over or final; stopped');
+        return;
+      }
       const message = scrub(err instanceof Error ? err.message : String(err), [
         this.deps.remote?.token,
       ]);
@@ -120,10 +217,16 @@ export class Pipeline {
         .appendEvents(id, [ev({ phase: 'failed', level: 'error', message })], {
           status: 'failed',
           statusMessage: `The pipeline failed: ${message}`,
+          expect: this.guard,
         })
         .catch((e: unknown) =>
           log.error({ deploymentId: id, err: String(e) }, 'cannot record failure'),
         );
+    } finally {
+      clearInterval(heartbeat);
+      await repo
+        .release(id, this.owner)
+        .catch((e: unknown) => log.warn({ deploymentId: id, err: String(e) }, 'cannot release'));
     }
   }
 
@@ -133,17 +236,25 @@ export class Pipeline {
     if (!row) return;
     const manifest = parseStoredManifest(row);
     const status = (s: DeploymentStatus, statusMessage: string, events: NewEvent[] = []) =>
-      repo.appendEvents(id, events, { status: s, statusMessage });
+      repo.appendEvents(id, events, { status: s, statusMessage, expect: this.guard });
 
     const done = row.status === 'pending' ? new Set<PipelinePhase>() : await this.recorded(id);
     if (row.status !== 'pending') {
-      await repo.appendEvents(id, [
-        ev({ phase: 'resume', message: `Resumed after a restart (was ${row.status})` }),
-      ]);
+      await repo.appendEvents(
+        id,
+        [ev({ phase: 'resume', message: `Resumed after a restart (was ${row.status})` })],
+        { expect: this.guard },
+      );
     }
     if (!done.has('commit')) await this.renderAndCommit(id, manifest, done);
-    if (!done.has('components')) await repo.appendEvents(id, componentEvents(manifest));
-    const planned = this.deps.executor.planned();
+    if (!done.has('components')) {
+      await repo.appendEvents(id, componentEvents(manifest), { expect: this.guard });
+    }
+    const executorPlan = this.deps.executor.planned();
+    const planned = {
+      ...executorPlan,
+      message: planOnlyMessage(manifest, (await repo.getSecrets(id)).keys(), executorPlan.message),
+    };
     await status(
       planned.status,
       planned.message,
@@ -155,7 +266,13 @@ export class Pipeline {
       gitRepo: repoPath(this.deps.dataDir, manifest.metadata.name),
       secrets: () => this.secrets(id),
       report: async (events, s, m) => {
-        await repo.appendEvents(id, events, s ? { status: s, statusMessage: m } : undefined);
+        // After the plan the status may leave ready-to-apply, but never ready or failed.
+        const expect = { leaseOwner: this.owner, notIn: ['ready', 'failed'] as const };
+        await repo.appendEvents(
+          id,
+          events,
+          s ? { status: s, statusMessage: m, expect } : { expect },
+        );
       },
     });
   }
@@ -171,7 +288,7 @@ export class Pipeline {
       repo.appendEvents(
         id,
         events.filter((e) => !done.has(e.phase)),
-        update,
+        { ...update, expect: this.guard },
       );
     await once([], {
       status: 'rendering',
@@ -185,7 +302,9 @@ export class Pipeline {
 
     t0 = performance.now();
     const tfvars = buildTofuInputs(manifest);
-    await repo.putArtifact(id, TFVARS_PATH, tfvars);
+    await this.retrying(id, 'writing the OpenTofu inputs', () =>
+      repo.putArtifact(id, TFVARS_PATH, tfvars),
+    );
     await once([
       ev({
         phase: 'tofu-inputs',
@@ -196,7 +315,9 @@ export class Pipeline {
 
     await once([], { status: 'committing', statusMessage: 'Committing to the GitOps repository' });
     t0 = performance.now();
-    const sha = await this.commit(manifest, id, [...files, { path: TFVARS_PATH, content: tfvars }]);
+    const sha = await this.retrying(id, 'the commit', () =>
+      this.commit(manifest, id, [...files, { path: TFVARS_PATH, content: tfvars }]),
+    );
     await once(
       [
         ev({
@@ -207,6 +328,33 @@ export class Pipeline {
       ],
       { commitSha: sha },
     );
+  }
+
+  /**
+   * Runs fn, retrying transient failures (EMFILE, ENOSPC, busy database, git lock: retry.ts) with
+   * backoff; each retry is told as a warn event. The `resume` phase is used for it, as it marks no
+   * step done (a resumed run still redoes the step that was being retried).
+   */
+  private retrying<T>(id: string, what: string, fn: () => Promise<T>): Promise<T> {
+    const policy = this.deps.retry ?? DEFAULT_RETRY;
+    return withRetry(fn, {
+      ...policy,
+      onRetry: async (err, attempt, delayMs) => {
+        const reason = scrub(err instanceof Error ? err.message : String(err), [
+          this.deps.remote?.token,
+        ]);
+        this.deps.log.warn({ deploymentId: id, attempt, delayMs, err: reason }, 'retrying');
+        await this.deps.repo
+          .appendEvents(id, [
+            ev({
+              phase: 'resume',
+              level: 'warn',
+              message: `Retrying ${what} in ${delayMs} ms (attempt ${attempt + 1} of ${policy.attempts}) after a transient failure: ${reason}`,
+            }),
+          ])
+          .catch(() => undefined);
+      },
+    });
   }
 
   /** The phases a deployment has already recorded events for (what a resumed run skips). */
@@ -224,11 +372,31 @@ export class Pipeline {
   private commit(manifest: SovereignManifest, id: string, files: TreeFile[]): Promise<string> {
     const name = manifest.metadata.name;
     const bare = repoPath(this.deps.dataDir, name);
-    return this.withRepoLock(name, async () => {
-      const { sha } = await commitTree(bare, files, `Sovereign ${name}: deployment ${id}`);
+    // The Sovereign's lock across replicas (PostgreSQL advisory lock; in-process on SQLite).
+    return this.deps.repo.withLock(`sovereign:${name}`, async () => {
+      await this.clearStaleGitLocks(bare);
+      const { sha } = await commitTree(bare, files, `Sovereign ${name}: deployment ${id}`, {
+        tmpDir: tmpRoot(this.deps.dataDir),
+        onCleanupError: (err, dir) =>
+          this.deps.log.warn({ dir, err: String(err) }, 'cannot remove a temporary work tree'),
+      });
       if (this.deps.remote) await pushTree(bare, this.deps.remote, name);
       return sha;
     });
+  }
+
+  /**
+   * Holding the Sovereign's lock, no live git process of any replica writes its repository: lock
+   * files older than a lease period are a killed writer's and are removed; younger ones are waited
+   * for until they are that old (a peer on a shared DATA_DIR may have just lost its lease).
+   */
+  private async clearStaleGitLocks(bare: string): Promise<void> {
+    for (;;) {
+      const { removed, waitMs } = await clearStaleLocks(bare, this.leaseMs);
+      if (removed) this.deps.log.warn({ repo: bare, removed }, 'stale git locks removed');
+      if (waitMs === 0) return;
+      await new Promise((r) => setTimeout(r, Math.min(waitMs, 1000)));
+    }
   }
 
   private async secrets(id: string): Promise<Record<string, Record<string, string>>> {

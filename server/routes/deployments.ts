@@ -8,7 +8,7 @@ import { requestDigest, sealSecret, type SealedSecret } from '../crypto';
 import type { DeploymentRow, NewEvent, Repository } from '../db/repository';
 import { ApiError } from '../errors';
 import { isManifestBody } from '../body';
-import { admitManifest } from '../manifest-check';
+import { admitManifest, missingCredentials, PLAN_ONLY } from '../manifest-check';
 import type { Pipeline } from '../pipeline';
 import { deploymentLinks, sendGitopsArchive, sendManifest } from './deployment-files';
 
@@ -19,6 +19,11 @@ export interface DeploymentRoutesOptions {
   /** Where the Sovereigns' GitOps repositories live (DATA_DIR). */
   dataDir: string;
   rateLimit: { max: number; timeWindow: string } | false;
+  /**
+   * Refuse a plan without the credentials it needs (400 naming `secrets.<name>.<key>`): true when
+   * an executor will apply it. False: it is accepted as a plan only, and its status says so.
+   */
+  requireSecrets?: boolean;
 }
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -109,9 +114,14 @@ async function createDeployment(
     );
   }
   const t0 = performance.now();
-  const admitted = admitManifest(req.body);
+  const admitted = admitManifest(req.body, { requireSecrets: opts.requireSecrets ?? false });
   const validateMs = Math.round(performance.now() - t0);
   const { secrets, ...manifest } = admitted;
+  const missing = missingCredentials(manifest, Object.keys(secrets ?? {}));
+  const planOnly =
+    missing.length > 0
+      ? `${PLAN_ONLY} for ${missing.join(', ')} (no executor applies this plan, so none are needed)`
+      : undefined;
   const id = randomUUID();
   const t1 = performance.now();
   const sealed = sealAll(opts.secretKey, id, secrets);
@@ -124,6 +134,9 @@ async function createDeployment(
       message: `Manifest valid: ${manifest.spec.components.length} components, ${manifest.spec.infrastructure.regions.length} region(s)`,
       durationMs: validateMs,
     },
+    ...(planOnly
+      ? [{ time: now, phase: 'validate' as const, level: 'warn' as const, message: planOnly }]
+      : []),
     {
       time: now,
       phase: 'persist',
@@ -137,7 +150,9 @@ async function createDeployment(
     id,
     name: manifest.metadata.name,
     status: 'pending',
-    statusMessage: 'Accepted; the pipeline will render and commit the GitOps tree',
+    statusMessage: planOnly
+      ? `Accepted. ${planOnly}; the pipeline will render and commit the GitOps tree`
+      : 'Accepted; the pipeline will render and commit the GitOps tree',
     manifestJson: JSON.stringify(manifest),
     requestHash,
     idempotencyKey: key,

@@ -84,7 +84,8 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
     prefix: string,
   ) => {
     const r = schema.safeParse(value);
-    if (!r.success && r.error) errors.push(...toErrors(step, prefix, r.error.issues));
+    if (!r.success && r.error)
+      for (const e of toErrors(step, prefix, r.error.issues)) errors.push(e);
   };
   if (step === 'infrastructure') {
     run(infrastructureSchema, draft.infrastructure, 'infrastructure');
@@ -103,7 +104,7 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
     run(componentsSchema, draft.components, 'components');
     run(blueprintsSchema, draft.blueprints, 'blueprints');
   }
-  if (secrets) errors.push(...secretErrors(step, draft, secrets));
+  if (secrets) for (const e of secretErrors(step, draft, secrets)) errors.push(e);
   // One message per field: "is required" hides the format message of the same empty field.
   const seen = new Set<string>();
   return errors.filter((e) => !seen.has(e.path) && Boolean(seen.add(e.path)));

@@ -33,6 +33,17 @@ export const MANIFEST_SCHEMA_PATH = '/schema/sovereign-v1alpha1.json';
 /** A Kubernetes object name (RFC 1123 label): what every secretRef must be. */
 export const K8S_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/**
+ * A chart version, SemVer-ish: `1.2.3`, `v1.16.2`, `3.2.0-final`, `1.0.0-beta.213`, `2026.2.2`,
+ * `1.2.3+build.5` (major.minor required; no spaces, quotes, slashes or shell characters).
+ */
+export const CHART_VERSION_PATTERN =
+  /^v?\d{1,9}(\.\d{1,9}){1,2}(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens, a trailing dot allowed. */
+export const DNS_HOST_NAME_PATTERN =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\.?$/;
+
 export const COMPONENT_REASONS = ['mandatory', 'locked', 'chosen', 'dependency'] as const;
 /** Why a component is installed: mandatory tier, needed by a mandatory one, chosen, or pulled in. */
 export type ComponentReason = (typeof COMPONENT_REASONS)[number];
@@ -50,7 +61,17 @@ export const secretRefSchema = z
 const regionSchema = z.strictObject({
   name: z.string().regex(/^region-\d+$/, 'region-<n>, e.g. region-1'),
   cloudRegion: z.string().min(1, 'required'),
-  buildingBlocks: z.array(enumOf(BUILDING_BLOCK_IDS)).min(1),
+  buildingBlocks: z
+    .array(enumOf(BUILDING_BLOCK_IDS))
+    .min(1)
+    .superRefine((blocks, ctx) => {
+      const seen = new Set<string>();
+      blocks.forEach((b, i) => {
+        if (seen.has(b))
+          ctx.addIssue({ code: 'custom', path: [i], message: `"${b}" is listed twice` });
+        seen.add(b);
+      });
+    }),
   controlPlane: z.strictObject({
     size: z.string().min(1, 'required'),
     count: z.union([z.literal(1), z.literal(3)]),
@@ -99,7 +120,14 @@ const dnsSchema = z.strictObject({
   subdomain: z.string().optional(),
   registrar: enumOf(REGISTRAR_IDS).optional(),
   registrarSecretRef: secretRefSchema.optional(),
-  nameservers: z.array(z.string().min(1, 'required')).min(1),
+  nameservers: z
+    .array(
+      z
+        .string()
+        .max(253, 'a DNS host name is at most 253 characters')
+        .regex(DNS_HOST_NAME_PATTERN, 'a DNS host name such as ns1.example.com'),
+    )
+    .min(1),
   luaPolicy: enumOf(LUA_POLICY_IDS),
   dnssec: z.strictObject({ enabled: z.boolean(), algorithm: z.literal(DNSSEC_ALGORITHM) }),
   tls: z.strictObject({ issuer: enumOf(TLS_ISSUER_IDS) }),
@@ -119,7 +147,8 @@ export const manifestComponentSchema = z.strictObject({
   id: z.string().min(1, 'required'),
   version: z
     .string()
-    .min(1, 'required')
+    .max(128, 'a chart version is at most 128 characters')
+    .regex(CHART_VERSION_PATTERN, 'a chart version such as 1.2.3, v1.2.3 or 1.2.3-rc.1')
     .nullable()
     .meta({ description: 'Helm chart version, or null.' }),
   reason: enumOf(COMPONENT_REASONS),
@@ -128,7 +157,7 @@ export const manifestComponentSchema = z.strictObject({
 
 /** The shape of a Sovereign manifest; semantic checks are in `validateManifest`. */
 export const sovereignManifestSchema = z
-  .object({
+  .strictObject({
     $schema: z.string().optional().meta({ description: 'The JSON Schema of this document.' }),
     apiVersion: z.literal(MANIFEST_API_VERSION),
     kind: z.literal(MANIFEST_KIND),
@@ -366,10 +395,11 @@ export function validateManifest(input: unknown): ManifestValidation {
     ? []
     : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
   const spec = isRecord(input) && isRecord(input.spec) ? input.spec : undefined;
-  if (spec) problems.push(...componentProblems(spec));
+  // Loops, not push(...list): spreading 100k+ problems as arguments overflows the stack.
+  if (spec) for (const p of componentProblems(spec)) problems.push(p);
   if (parsed.success) {
     const m = parsed.data;
-    problems.push(...dnsProblems(m.spec.dns));
+    for (const p of dnsProblems(m.spec.dns)) problems.push(p);
     const fieldErrors = validateDraft(draftFromManifest(m)).filter((e) => e.step !== 'components');
     for (const e of fieldErrors)
       problems.push({ path: manifestPathOfDraftPath(e.path), message: e.message });
