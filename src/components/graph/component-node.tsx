@@ -64,8 +64,6 @@ function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
       aria-label={`${data.name}, ${tier.label}, ${STATUS[data.reason]}`}
       aria-pressed={data.open}
       data-node-id={data.id}
-      data-highlight={data.highlight}
-      data-installed={data.installed}
       style={{ '--family': data.color } as CSSProperties}
       onKeyDown={onKeyDown}
       onFocus={() => actions.hover(data.id)}

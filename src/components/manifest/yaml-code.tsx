@@ -2,8 +2,8 @@ import { memo, useMemo } from 'react';
 import { cx } from '../ui/cx';
 import { tokenizeYaml, type YamlTokenKind } from './yaml-tokens';
 
-/** Theme colours of each token kind (they follow light and dark mode). */
-const TOKEN_CLASS: Record<YamlTokenKind, string> = {
+/** Theme colours of each token kind (they follow light and dark mode): what the reader sees. */
+export const TOKEN_CLASS: Record<YamlTokenKind, string> = {
   key: 'text-accent',
   string: 'text-ok',
   number: 'text-warn',
@@ -50,7 +50,7 @@ export const YamlCode = memo(function YamlCode({
                   t.kind === 'plain' ? (
                     t.text
                   ) : (
-                    <span key={j} className={`yaml-${t.kind} ${TOKEN_CLASS[t.kind]}`}>
+                    <span key={j} className={TOKEN_CLASS[t.kind]}>
                       {t.text}
                     </span>
                   ),

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TOKEN_CLASS } from '../../../src/components/manifest/yaml-code';
 import { ExportSection } from '../../../src/components/review/export-section';
 import { buildManifest, draftSecretsFromManifest } from '../../../src/shared/lib/manifest';
 import { parseManifestText } from '../../../src/shared/lib/manifest-io';
@@ -135,7 +136,7 @@ describe('Export section', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const preview = screen.getByRole('region', { name: 'acme.sovereign.yaml preview' });
     expect(preview).toHaveTextContent('kind: Sovereign');
-    expect(within(preview).getByText('apiVersion')).toHaveClass('yaml-key');
+    expect(within(preview).getByText('apiVersion')).toHaveClass(TOKEN_CLASS.key);
     expect(preview.textContent).not.toContain(TOKEN);
   });
 
