@@ -27,7 +27,8 @@ it('serves the files of the commit, including what only the committing renderer 
   expect(res.status).toBe(200);
   const tar = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('latin1');
   expect(tar).toContain('eta/COMMITTED-ONLY.md');
-  expect(tar).toContain('eta/infra/tofu.auto.tfvars.json');
+  expect(tar).toContain('eta/infra/hetzner/sovereign.auto.tfvars.json');
+  expect(tar).toContain('eta/infra/hetzner/main.tf');
 });
 
 it('answers 409 not_committed before the commit exists', async () => {

@@ -9,6 +9,7 @@ import { ComponentStates } from './component-states';
 import { ConnectionStatus } from './connection-status';
 import { DownloadLinks } from './download-links';
 import { EventLog } from './event-log';
+import { HowToApply } from './how-to-apply';
 import { PipelineSteps } from './pipeline-steps';
 import { componentProgress, pipelineProgress } from './progress';
 import { QueryError } from './query-error';
@@ -73,6 +74,7 @@ export function DeploymentProgress({ id }: { id: string }) {
           ) : null}
         </Card>
       ) : null}
+      {status === 'ready-to-apply' ? <HowToApply id={id} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <PipelineSteps steps={steps} />
         <div className="space-y-6">

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { downloadBlob } from '../../shared/lib/download';
 import { renderFluxTree } from '../../shared/lib/flux/render-flux-tree';
 import { buildManifest } from '../../shared/lib/manifest';
+import { infraFiles, planOnlySentence } from '../../shared/lib/tofu';
+import { getProvider } from '../../shared/constants/domain';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { gitopsZipName } from '../manifest/export-files';
 import { FileTreeView } from '../manifest/file-tree-view';
@@ -13,13 +15,17 @@ import { Button } from '../ui/button';
 /** The Flux GitOps tree of the current draft: browse its files, read one, download them all. */
 export function GitopsViewer() {
   const draft = useDraftStore((s) => s.draft);
+  const provider = draft.infrastructure.provider;
   const { name, files, tree } = useMemo(() => {
     const manifest = buildManifest(draft);
     const name = manifest.metadata.name || 'sovereign';
     // Served by this app's API, the repository is cloned from this origin.
-    const files = renderFluxTree(manifest, {
-      repositoryUrl: `${window.location.origin}/git/${name}.git`,
-    });
+    const repositoryUrl = `${window.location.origin}/git/${name}.git`;
+    // The Flux tree plus infra/ (the OpenTofu module and its inputs), as the API commits them.
+    const files = [
+      ...renderFluxTree(manifest, { repositoryUrl }),
+      ...infraFiles(manifest, { repositoryUrl }),
+    ];
     return { name, files, tree: groupFluxFiles(files, 'clusters') };
   }, [draft]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -64,6 +70,12 @@ export function GitopsViewer() {
           Download GitOps tree
         </Button>
       </div>
+      {getProvider(provider).hasModule ? null : (
+        <Alert tone="warn">
+          {planOnlySentence(provider)} The tree has no infra/{provider}/ module; infra/README.md
+          says so.
+        </Alert>
+      )}
       {zipError ? (
         <Alert tone="danger" role="alert">
           {zipError}

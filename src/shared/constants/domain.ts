@@ -33,6 +33,11 @@ export interface ProviderDef {
   /** Default worker node size: big enough that the default platform fits four of them per region. */
   readonly defaultWorkerSize: string;
   readonly credential: CredentialFormat;
+  /**
+   * Whether the repository gets an OpenTofu module for this provider (infra/<provider>/). Without
+   * one the deployment is plan only: the Flux tree and the plan, nothing that creates machines.
+   */
+  readonly hasModule: boolean;
 }
 
 const hetzner = (
@@ -67,6 +72,7 @@ const estimated = (
 export const PROVIDERS: readonly ProviderDef[] = [
   {
     id: 'hetzner',
+    hasModule: true,
     name: 'Hetzner Cloud',
     regions: ['fsn1', 'nbg1', 'hel1', 'ash', 'hil'],
     defaultSize: 'cpx32',
@@ -101,6 +107,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
   },
   {
     id: 'aws',
+    hasModule: false,
     name: 'Amazon Web Services',
     regions: ['eu-central-1', 'eu-west-1', 'us-east-1', 'us-west-2', 'ap-southeast-1'],
     defaultSize: 'm6i.xlarge',
@@ -121,6 +128,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
   },
   {
     id: 'azure',
+    hasModule: false,
     name: 'Microsoft Azure',
     regions: ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia'],
     defaultSize: 'Standard_D4s_v5',
@@ -141,6 +149,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
   },
   {
     id: 'oci',
+    hasModule: false,
     name: 'Oracle Cloud Infrastructure',
     regions: ['eu-frankfurt-1', 'eu-amsterdam-1', 'us-ashburn-1', 'us-phoenix-1', 'ap-singapore-1'],
     defaultSize: 'VM.Standard.E5.Flex.2.16',
@@ -160,6 +169,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
   },
   {
     id: 'huawei',
+    hasModule: false,
     name: 'Huawei Cloud',
     regions: ['eu-west-101', 'eu-west-204', 'cn-north-4', 'ap-southeast-1', 'me-east-1'],
     defaultSize: 'c7n.xlarge.2',

@@ -1,12 +1,20 @@
 import { PROVIDERS, type ProviderId } from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
+import { PLAN_ONLY_CARD } from '../../../shared/lib/tofu/apply-steps';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { RadioCards } from '../../ui/choice';
 
 const OPTIONS = PROVIDERS.map((p) => ({
   value: p.id,
   label: p.name,
-  description: `${p.regions.length} regions · ${p.sizes.length} server sizes${p.sizes[0]?.priceIsEstimate ? ' · prices estimated' : ''}`,
+  description: (
+    <>
+      {`${p.regions.length} regions · ${p.sizes.length} server sizes${p.sizes[0]?.priceIsEstimate ? ' · prices estimated' : ''}`}
+      {p.hasModule ? null : (
+        <span className="mt-0.5 block font-medium text-warn">{PLAN_ONLY_CARD}</span>
+      )}
+    </>
+  ),
 }));
 
 /** The cloud provider, as radio cards (Hetzner first, as PROVIDERS lists it). */

@@ -1,0 +1,253 @@
+// infra/README.md (what creates the machines, how to apply by hand, what creates the DNS records)
+// and, for a domain set by hand, infra/DNS-RECORDS.md with the exact records to create.
+import { getProvider, LUA_POLICIES, type LuaPolicyId } from '../../constants/domain';
+import type { SovereignManifest } from '../../schemas/manifest';
+import { clusterNames } from '../placement';
+import {
+  AFTER_APPLY,
+  applyCommands,
+  moduleDir,
+  planOnlySentence,
+  repositoryEndpoint,
+  secretVariables,
+} from './apply-steps';
+import { HETZNER_PINS, HETZNER_TFVARS_FILE } from './hetzner-module';
+
+export const DNS_RECORDS_PATH = 'infra/DNS-RECORDS.md';
+
+interface Cluster {
+  readonly name: string;
+  readonly region: string;
+  readonly location: string;
+  readonly public: boolean;
+}
+
+/** The clusters of a manifest; `public`: it serves the Sovereign's names (dmz, else every one). */
+function clustersOf(manifest: SovereignManifest): Cluster[] {
+  const infra = manifest.spec.infrastructure;
+  const names = clusterNames(manifest.metadata.name, infra.provider, infra.regions);
+  const anyDmz = infra.regions.some((r) => r.buildingBlocks.includes('dmz'));
+  return infra.regions.map((r, i) => ({
+    name: names[i] ?? r.name,
+    region: r.name,
+    location: r.cloudRegion,
+    public: !anyDmz || r.buildingBlocks.includes('dmz'),
+  }));
+}
+
+const ip = (cluster: string) => `<load_balancer_ipv4.${cluster}>`;
+const lua = (list: readonly string[]) => list.map((c) => `'${ip(c)}'`).join(', ');
+
+/** The A / LUA records of the Sovereign's names under the DNS step's lua-record policy. */
+function nameRecords(domain: string, policy: LuaPolicyId, publicClusters: readonly string[]) {
+  const names = [`${domain}.`, `*.${domain}.`];
+  const one = publicClusters.length <= 1 || policy === 'single-region';
+  const content = (() => {
+    if (one) return null;
+    switch (policy) {
+      case 'active-active':
+        return {
+          ttl: 60,
+          value: `A "ifurlup('https://${domain}/', {{${lua(publicClusters)}}}, {selector='all'})"`,
+        };
+      case 'active-active-closest':
+        return { ttl: 60, value: `A "pickclosest({${lua(publicClusters)}})"` };
+      case 'active-hotstandby':
+        return {
+          ttl: 60,
+          value: `A "ifurlup('https://${domain}/', {${publicClusters.map((c) => `{'${ip(c)}'}`).join(', ')}}, {selector='pickfirst'})"`,
+        };
+      case 'active-passive-warm':
+        return {
+          ttl: 300,
+          value: `A "ifurlup('https://${domain}/', {${publicClusters.map((c) => `{'${ip(c)}'}`).join(', ')}}, {selector='pickfirst'})"`,
+        };
+      case 'weighted-canary':
+        return {
+          ttl: 60,
+          value: `A "pickwhashed({${publicClusters.map((c, i) => `{${i === 0 ? 90 : Math.max(1, Math.round(10 / (publicClusters.length - 1)))}, '${ip(c)}'}`).join(', ')}})"`,
+        };
+    }
+    return null;
+  })();
+  const rows: string[] = [];
+  for (const n of names) {
+    if (content) rows.push(`${n} ${content.ttl} IN LUA ${content.value}`);
+    else for (const c of publicClusters) rows.push(`${n} 300 IN A ${ip(c)}`);
+  }
+  return rows;
+}
+
+/** infra/DNS-RECORDS.md: the records to create by hand (dns.mode byo-manual). */
+export function dnsRecordsDoc(manifest: SovereignManifest): string {
+  const { dns } = manifest.spec;
+  const clusters = clustersOf(manifest);
+  const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy);
+  const dir = moduleDir(manifest.spec.infrastructure.provider);
+  const publicClusters = clusters.filter((c) => c.public).map((c) => c.name);
+  const first = clusters[0]?.name ?? '<cluster>';
+  return [
+    `# DNS records for ${dns.domain}`,
+    '',
+    'You chose to set your domain up by hand, so nothing creates these records for you. Create them',
+    'in this order.',
+    '',
+    '## 1. Delegate the domain',
+    '',
+    `At the registrar (or parent zone) of \`${dns.domain}\`, set its nameservers to exactly these`,
+    '(the `dns.nameservers` of the Sovereign manifest):',
+    '',
+    '```',
+    ...dns.nameservers.map((ns) => `${dns.domain}. 3600 IN NS ${ns.replace(/\.$/, '')}.`),
+    '```',
+    '',
+    '## 2. Point the names at the load balancers',
+    '',
+    ...(dir
+      ? [
+          'Each cluster has a load balancer (ports 80, 443, 6443) whose address OpenTofu prints after',
+          '`tofu apply`:',
+          '',
+          '```sh',
+          `cd ${dir}`,
+          'tofu output -json load_balancer_ipv4   # {"<cluster>": "<IPv4>", ...}',
+          'tofu output -json load_balancer_ipv6   # the same for AAAA records',
+          `tofu output -json load_balancer_ipv4 | jq -r '."${first}"'`,
+          '```',
+          '',
+          `Replace each \`<load_balancer_ipv4.<cluster>>\` below with that cluster's value (AAAA records with`,
+          '`load_balancer_ipv6` in the same way, if you want IPv6).',
+        ]
+      : [
+          planOnlySentence(manifest.spec.infrastructure.provider),
+          'There are no load-balancer addresses until one creates the clusters; the records below',
+          'then point at them.',
+        ]),
+    '',
+    'One name per cluster:',
+    '',
+    '```',
+    ...clusters.map(
+      (c) => `${c.name}.${dns.domain}. 300 IN A ${ip(c.name)}   # ${c.region} (${c.location})`,
+    ),
+    '```',
+    '',
+    `The Sovereign's names (\`${dns.domain}\` and \`*.${dns.domain}\`, the Gateway's listener) on the`,
+    `clusters that serve the public side (${publicClusters.join(', ')}), by the DNS step's policy`,
+    `**${policy?.name ?? dns.luaPolicy}** (${policy?.record ?? ''}):`,
+    '',
+    '```',
+    ...nameRecords(dns.domain, dns.luaPolicy, publicClusters),
+    '```',
+    '',
+    policy?.lua && publicClusters.length > 1
+      ? "LUA records are answered only by PowerDNS with `enable-lua-records=yes` (the tree sets it on the Sovereign's PowerDNS); on any other nameserver create plain A records to every cluster above instead."
+      : 'Plain A records: any nameserver answers them.',
+    '',
+  ].join('\n');
+}
+
+function dnsSection(manifest: SovereignManifest): string[] {
+  const { dns } = manifest.spec;
+  const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy)?.name ?? dns.luaPolicy;
+  const tree =
+    "the tree's external-dns (provider pdns, domain filter " +
+    `\`${dns.domain}\`, one owner id per cluster) writing into the Sovereign's PowerDNS (zone \`${dns.domain}\`, lua-records for the policy ${policy})`;
+  switch (dns.mode) {
+    case 'pool':
+      return [
+        `Mode **pool subdomain**: \`${dns.domain}\` is delegated by the pool \`${dns.poolDomain ?? ''}\` to the`,
+        `nameservers ${dns.nameservers.join(', ')}. The records are created by ${tree}.`,
+        '',
+      ];
+    case 'byo-api':
+      return [
+        `Mode **registrar API**: Catalyst sets the nameservers of \`${dns.domain}\` at ${dns.registrar ?? 'the registrar'} to`,
+        `${dns.nameservers.join(', ')} through its API. The records are created by ${tree}.`,
+        '',
+      ];
+    case 'byo-manual':
+      return [
+        `Mode **by hand**: nothing creates the records; [DNS-RECORDS.md](DNS-RECORDS.md) lists every one, with the`,
+        'NS delegation and the per-cluster A records to fill from `tofu output -json`.',
+        '',
+      ];
+  }
+}
+
+/** infra/README.md of a Sovereign's repository. */
+export function infraReadme(
+  manifest: SovereignManifest,
+  opts: { cloneUrl: string; deploymentId?: string },
+): string {
+  const name = manifest.metadata.name;
+  const provider = manifest.spec.infrastructure.provider;
+  const p = getProvider(provider);
+  const dir = moduleDir(provider);
+  const clusters = clustersOf(manifest);
+  const commands = applyCommands({
+    sovereign: name,
+    provider,
+    cloneUrl: opts.cloneUrl,
+    deploymentId: opts.deploymentId,
+  });
+  const head = [
+    `# Infrastructure of Sovereign ${name} (${p.name})`,
+    '',
+    'Generated by Catalyst Bootstrap from the Sovereign manifest; change the Sovereign, not these files.',
+    '',
+  ];
+  const dnsPart = ['## DNS records', '', ...dnsSection(manifest)];
+  if (!dir || !commands) {
+    return [
+      ...head,
+      `**${planOnlySentence(provider)}** No infra/${provider}/ module is committed and nothing here can be`,
+      'applied; the bootstrap API never applies it either.',
+      '',
+      ...dnsPart,
+    ].join('\n');
+  }
+  const secrets = secretVariables(provider);
+  return [
+    ...head,
+    `\`${dir}/\` is an OpenTofu root module: one cluster per region, each on its own private network`,
+    'with a firewall (80, 443 and 6443 in; SSH only from `ssh_allowed_cidrs`, none by default), the',
+    'SSH key, 1 or 3 control-plane servers, the workers, a load balancer (6443, 80, 443) and cloud-init',
+    `that installs k3s ${HETZNER_PINS.k3s}, Cilium and Flux. \`${dir}/${HETZNER_TFVARS_FILE}\` sets its inputs`,
+    'from the manifest; the secrets are never in a file.',
+    '',
+    '| Cluster (folder under clusters/) | Region | Location |',
+    '|---|---|---|',
+    ...clusters.map((c) => `| \`${c.name}\` | ${c.region} | ${c.location} |`),
+    '',
+    '**Never applied for real.** This module has not been run against a real Hetzner Cloud project;',
+    'it is checked offline (it parses, every variable is declared and set, cloud-init renders for every',
+    'topology). Read the plan before you apply it.',
+    '',
+    '## How to apply',
+    '',
+    `With no executor (EXECUTOR=none) the bootstrap API applies nothing. You need OpenTofu ${HETZNER_PINS.tofu}`,
+    '(`tofu`), git and the three secrets below. The clone URL and read token come from',
+    `\`${repositoryEndpoint(opts.deploymentId)}\` (\`url\`, \`username\`, \`token\`).`,
+    '',
+    '```sh',
+    ...commands,
+    '```',
+    '',
+    '| Variable | Where the value comes from |',
+    '|---|---|',
+    ...secrets.map((s) => `| \`${s.env}\` | ${s.from} |`),
+    '',
+    'Optional: `TF_VAR_registry_username` (default `catalyst`), and `ssh_allowed_cidrs` in the tfvars to',
+    'open SSH from your address.',
+    '',
+    `After \`tofu apply\`: ${AFTER_APPLY}`,
+    '',
+    'The Kubernetes API of each cluster is `api_endpoints` in `tofu output`; its kubeconfig is',
+    '`/etc/rancher/k3s/k3s.yaml` on the first control-plane node (open SSH with `ssh_allowed_cidrs`',
+    'to copy it, and replace `127.0.0.1` with the load-balancer address). The secrets reach the',
+    "servers' cloud-init user data and the OpenTofu state: keep the state private.",
+    '',
+    ...dnsPart,
+  ].join('\n');
+}
