@@ -3,8 +3,9 @@
 // database. The stream ends with `event: done` once the deployment is final and fully sent.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FINAL_STATUSES } from '../../src/shared/schemas/api';
+import { API, parseHeaders, parseQuery } from '../api-spec';
 import type { Repository } from '../db/repository';
-import { ApiError } from '../errors';
+import { eventsAfter } from '../deployments-service';
 import type { EventBus } from '../event-bus';
 import { SECURITY_HEADERS } from '../security';
 import { findDeployment } from './deployments';
@@ -19,16 +20,16 @@ export interface EventRoutesOptions {
 
 const BATCH = 500;
 
+/**
+ * The seq to resume after: Last-Event-ID when given and not empty (the query is then not read),
+ * else ?lastEventId, else 0.
+ */
 function resumeFrom(req: FastifyRequest): number {
   const header = req.headers['last-event-id'];
-  const query = (req.query as Record<string, unknown>).lastEventId;
-  const raw = typeof header === 'string' && header !== '' ? header : query;
-  if (raw === undefined || raw === '') return 0;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isSafeInteger(n) || n < 0) {
-    throw new ApiError(400, 'bad_request', 'Last-Event-ID must be a whole number (an event seq)');
+  if (typeof header === 'string' && header !== '') {
+    return parseHeaders(API.streamEvents, req)['Last-Event-ID'] ?? 0;
   }
-  return n;
+  return parseQuery(API.streamEvents, req).lastEventId ?? 0;
 }
 
 async function stream(
@@ -86,7 +87,7 @@ async function stream(
       do {
         again = false;
         for (;;) {
-          const events = await opts.repo.listEvents(row.id, sent, BATCH);
+          const events = await eventsAfter(opts.repo, row.id, sent, BATCH);
           for (const e of events) {
             if (closed) return;
             await write(`id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`);
@@ -118,5 +119,5 @@ async function stream(
 
 /** Registers GET /api/v1/deployments/:id/events. */
 export function eventRoutes(app: FastifyInstance, opts: EventRoutesOptions): void {
-  app.get('/api/v1/deployments/:id/events', (req, reply) => stream(opts, req, reply));
+  app.get(API.streamEvents.url, (req, reply) => stream(opts, req, reply));
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { COMPONENTS } from '../../src/shared/constants/components';
 import type { CatalogResponse } from '../../src/shared/schemas/api';
+import { API } from '../api-spec';
 import type { Repository } from '../db/repository';
 import { ApiError } from '../errors';
 import { buildOpenApi } from '../openapi';
@@ -31,8 +32,8 @@ export function metaRoutes(
   opts: { repo: Repository; version: string },
 ): void {
   let openapi: Record<string, unknown> | undefined;
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => {
+  app.get(API.healthz.url, async () => ({ status: 'ok' }));
+  app.get(API.readyz.url, async () => {
     try {
       await opts.repo.ping();
     } catch {
@@ -40,6 +41,6 @@ export function metaRoutes(
     }
     return { status: 'ready' };
   });
-  app.get('/api/v1/catalog', async () => catalog);
-  app.get('/api/openapi.json', async () => (openapi ??= buildOpenApi(opts.version)));
+  app.get(API.getCatalog.url, async () => catalog);
+  app.get(API.getOpenApi.url, async () => (openapi ??= buildOpenApi(opts.version)));
 }
