@@ -1,23 +1,20 @@
 // The CLI commands: init, validate, render, schema. Each returns its exit code.
 import { join, resolve } from 'node:path';
 import { isComponentId, type ComponentId } from '../src/shared/constants/components';
-import { admissionProblems } from '../src/shared/lib/capacity-check';
 import { CATALOG_INDEX, lockedChain } from '../src/shared/lib/catalog-graph';
 import { createDefaultDraft } from '../src/shared/lib/draft';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
+import { infraFiles, repositoryUrlOf } from '../src/shared/lib/tofu';
 import { buildManifest } from '../src/shared/lib/manifest';
 import {
   parseManifestText,
   serializeManifest,
   type ParseManifestResult,
 } from '../src/shared/lib/manifest-io';
+import { admitPlan, planProblems } from '../src/shared/lib/plan-problems';
 import { removalImpact } from '../src/shared/lib/removal-impact';
 import { zipFiles } from '../src/shared/lib/zip';
-import {
-  manifestJsonSchema,
-  validateManifest,
-  type SovereignManifest,
-} from '../src/shared/schemas/manifest';
+import { manifestJsonSchema, type SovereignManifest } from '../src/shared/schemas/manifest';
 import { CliError, type CliIo } from './io';
 
 /** Splits `a,b , c` into ids; names every unknown one. */
@@ -75,10 +72,10 @@ export async function init(io: CliIo, o: InitOptions): Promise<number> {
     await io.writeFile(o.output, text);
     io.err(`wrote ${o.output}\n`);
   } else io.out(text);
-  const check = validateManifest(manifest);
-  if (!check.ok) {
+  const problems = planProblems(manifest);
+  if (problems.length > 0) {
     io.err(`still to fill in before it validates:\n`);
-    for (const p of check.problems) io.err(`  ${p.path}: ${p.message}\n`);
+    for (const p of problems) io.err(`  ${p.path}: ${p.message}\n`);
   }
   return 0;
 }
@@ -109,10 +106,7 @@ function report(
 
 /** Parses a manifest file and judges it as the API does: contract and rules, then placement and capacity. */
 async function admit(io: CliIo, file: string): Promise<ParseManifestResult> {
-  const result = parseManifestText(await readInput(io, file));
-  if (!result.ok) return result;
-  const problems = admissionProblems(result.manifest);
-  return problems.length ? { ok: false, problems } : result;
+  return admitPlan(parseManifestText(await readInput(io, file)));
 }
 
 /** `catalyst validate <file>`: 0 when valid, 1 with every problem otherwise. */
@@ -127,7 +121,7 @@ export async function validate(io: CliIo, file: string): Promise<number> {
   return 0;
 }
 
-/** `catalyst render <file> -o <dir|file.zip>`: writes the Flux tree of a valid manifest. */
+/** `catalyst render <file> -o <dir|file.zip>`: writes the Flux tree and infra/ of a valid manifest. */
 export async function render(
   io: CliIo,
   file: string,
@@ -136,7 +130,11 @@ export async function render(
 ): Promise<number> {
   const result = await admit(io, file);
   if (!report(io, file, result)) return 1;
-  const files = renderFluxTree(result.manifest, { repositoryUrl });
+  const tree = renderFluxTree(result.manifest, { repositoryUrl });
+  const files = [
+    ...tree,
+    ...infraFiles(result.manifest, { repositoryUrl: repositoryUrlOf(tree) ?? repositoryUrl }),
+  ];
   if (output.endsWith('.zip')) await io.writeFile(output, zipFiles(files));
   else for (const f of files) await io.writeFile(join(output, f.path), f.content);
   const bytes = files.reduce((n, f) => n + new TextEncoder().encode(f.content).length, 0);

@@ -7,6 +7,7 @@ import { StartOver } from '../components/wizard/start-over';
 import { StepErrorsProvider } from '../components/wizard/step-errors';
 import { StepNav } from '../components/wizard/step-nav';
 import { Stepper } from '../components/wizard/stepper';
+import { useFlaggedSteps } from '../components/wizard/use-flagged-steps';
 import { useWizardFlow } from '../components/wizard/use-wizard-flow';
 import { useDraftStore } from '../shared/store/draft-store';
 import { cx } from '../components/ui/cx';
@@ -17,6 +18,7 @@ export function WizardLayout() {
   const flow = useWizardFlow();
   const visited = useDraftStore((s) => s.visited);
   const draftLoaded = useDraftStore((s) => s.draftLoaded);
+  const flagged = useFlaggedSteps();
   useDocumentTitle(flow.step?.title);
   // The Components step puts the dependency graph beside the list on wide screens.
   const width =
@@ -31,7 +33,12 @@ export function WizardLayout() {
         Skip to the step
       </a>
       <header className="border-b border-border bg-surface">
-        <div className={cx('mx-auto flex items-center justify-between gap-4 px-4 py-3', width)}>
+        <div
+          className={cx(
+            'mx-auto flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3',
+            width,
+          )}
+        >
           <p className="font-semibold">
             Catalyst Bootstrap <span className="font-normal text-fg-muted">· new Sovereign</span>
           </p>
@@ -46,8 +53,13 @@ export function WizardLayout() {
           </div>
         </div>
       </header>
-      <div className={cx('mx-auto grid gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]', width)}>
-        <Stepper current={flow.step?.id} visited={visited} />
+      <div
+        className={cx(
+          'mx-auto grid grid-cols-[minmax(0,1fr)] gap-4 px-4 py-4 md:grid-cols-[13rem_minmax(0,1fr)] md:gap-6 md:py-6',
+          width,
+        )}
+      >
+        <Stepper current={flow.step?.id} visited={visited} flagged={flagged} />
         <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
           <DraftResetNotice />
           <ErrorSummary errors={flow.errors} />

@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { getProvider } from '../../src/shared/constants/domain';
 import { useDraftStore } from '../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../src/shared/store/secrets-store';
+import { validDraft } from '../shared/lib/manifest-fixtures';
 import { renderWithProviders, WizardRoutes } from '../render';
 
 beforeEach(() => {
@@ -47,5 +49,42 @@ describe('Wizard layout', () => {
     expect(screen.getByLabelText('Sovereign name')).toHaveValue('');
     expect(screen.getByLabelText('Hetzner Cloud API token')).toHaveValue('');
     expect(useSecretsStore.getState().secrets.providerToken).toBe('');
+  });
+});
+
+describe('Wizard layout: stepper marks follow Review’s verdict', () => {
+  it('marks a visited step whose cluster does not fit, and clears the mark once it fits', async () => {
+    const { replaceDraft, markVisited } = useDraftStore.getState();
+    const draft = validDraft();
+    const sizes = getProvider(draft.infrastructure.provider).sizes;
+    draft.infrastructure.regions[0] = {
+      ...draft.infrastructure.regions[0]!,
+      controlPlane: { size: sizes[0]!.id, ha: false },
+      workers: { size: sizes[0]!.id, count: 0 },
+    };
+    replaceDraft(draft);
+    for (const s of ['infrastructure', 'storage', 'dns', 'components'] as const) markVisited(s);
+    const s = useSecretsStore.getState();
+    s.setSecret('providerToken', 'A1b2C3d4'.repeat(8));
+    s.setSecret('coldAccessKeyId', 'AKIAEXAMPLEKEY123456');
+    s.setSecret('coldSecretAccessKey', 'cold-secret-access-key-0001');
+    renderWithProviders(<WizardRoutes />, { route: '/wizard/dns' });
+    const nav = screen.getByRole('navigation', { name: 'Wizard steps' });
+    expect(
+      await within(nav).findByRole(
+        'link',
+        { name: /^Infrastructure\s*\(has problems\)$/ },
+        { timeout: 5000 },
+      ),
+    ).toBeVisible();
+    expect(within(nav).getByRole('link', { name: 'Storage tier' })).toBeVisible();
+
+    act(() =>
+      useDraftStore.getState().updateRegion(0, {
+        controlPlane: validDraft().infrastructure.regions[0]!.controlPlane,
+        workers: { size: sizes.at(-1)!.id, count: 10 },
+      }),
+    );
+    expect(await within(nav).findByRole('link', { name: 'Infrastructure' })).toBeVisible();
   });
 });

@@ -30,11 +30,11 @@ export function ReviewGroup({ step, children }: { step: StepId; children: ReactN
 /** A definition list of label/value rows. */
 export function ReviewList({ rows }: { rows: readonly [string, ReactNode][] }) {
   return (
-    <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[minmax(10rem,auto)_1fr]">
+    <dl className="grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-1 text-sm sm:grid-cols-[minmax(10rem,auto)_minmax(0,1fr)]">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-fg-muted">{label}</dt>
-          <dd className="break-words">{value}</dd>
+          <dd className="min-w-0 wrap-anywhere">{value}</dd>
         </div>
       ))}
     </dl>

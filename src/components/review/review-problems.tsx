@@ -26,9 +26,9 @@ export function ReviewProblems() {
         {problems.map((p) => {
           const step = getStep(p.step);
           return (
-            <li key={`${p.path}:${p.message}`}>
+            <li key={`${p.manifestPath ?? p.path}:${p.message}`} className="break-words">
               <Link
-                to={`${step.path ?? '/'}#${fieldId(p.path)}`}
+                to={`${step.path ?? '/'}${p.path ? `#${fieldId(p.path)}` : ''}`}
                 className="text-danger underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
               >
                 {step.title}: {p.message}

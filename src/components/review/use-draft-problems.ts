@@ -1,40 +1,57 @@
-// Review's one view of what is still wrong with the draft (secrets included), and components no
-// region can carry (the placement check the API runs too). Several sections ask; the answer is
-// computed once per draft and secrets.
+// Review's one view of what is still wrong with the draft: the field rules of every step (with
+// the secrets, which the API cannot check), then the verdict the API and `catalyst validate` give
+// on the draft's manifest (planProblems: contract, placement, capacity per cluster), each placed
+// on the field that decides it. Several sections ask (the problem list, Provision, the stepper);
+// the answer is computed once per draft and secrets.
 import { useMemo } from 'react';
-import { draftFieldOfManifestPath } from '../../shared/api/problem-fields';
-import type { FieldError } from '../../shared/lib/draft-defaults';
+import type { StepId } from '../../shared/constants/steps';
+import { fieldProblems } from '../../shared/api/problem-fields';
 import { validateDraft } from '../../shared/lib/draft';
-import { planDraft } from '../../shared/lib/draft-plan';
-import { unplacedProblems } from '../../shared/lib/placement-check';
+import { buildManifest } from '../../shared/lib/manifest';
+import { planProblems } from '../../shared/lib/plan-problems';
 import type { Draft, DraftSecrets } from '../../shared/schemas/draft';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 
-/** Components no region's building blocks can carry, on the field that decides it. */
-function placementErrors(draft: Draft): FieldError[] {
-  return unplacedProblems(planDraft(draft)).flatMap((p) => {
-    const at = draftFieldOfManifestPath(p.path);
-    return at?.path ? [{ step: at.step, path: at.path, message: p.message }] : [];
-  });
+/** One problem on Review: its step, its draft field (null: the step as a whole) and words. */
+export interface DraftProblem {
+  step: StepId;
+  path: string | null;
+  message: string;
+  /** The manifest path the API names for it; null for a check only the wizard can make. */
+  manifestPath: string | null;
 }
 
-const cache = new WeakMap<Draft, WeakMap<DraftSecrets, readonly FieldError[]>>();
+/**
+ * Every problem of a draft: the wizard's own field rules first, then the API's verdict on its
+ * manifest where it names a field the wizard has not already flagged (one message per field).
+ * Empty exactly when the API admits the manifest and every secret is well-formed.
+ */
+export function draftProblems(draft: Draft, secrets: DraftSecrets): DraftProblem[] {
+  const own: DraftProblem[] = validateDraft(draft, secrets).map((e) => ({
+    ...e,
+    manifestPath: null,
+  }));
+  const flagged = new Set(own.map((e) => e.path));
+  const server = fieldProblems(planProblems(buildManifest(draft))).filter(
+    (p) => p.path === null || !flagged.has(p.path),
+  );
+  return [...own, ...server];
+}
 
-function problemsOf(draft: Draft, secrets: DraftSecrets): readonly FieldError[] {
+const cache = new WeakMap<Draft, WeakMap<DraftSecrets, readonly DraftProblem[]>>();
+
+/** draftProblems, computed once per draft and secrets (Review's sections and the stepper ask). */
+export function problemsOf(draft: Draft, secrets: DraftSecrets): readonly DraftProblem[] {
   let bySecrets = cache.get(draft);
   if (!bySecrets) cache.set(draft, (bySecrets = new WeakMap()));
   let problems = bySecrets.get(secrets);
-  if (!problems)
-    bySecrets.set(
-      secrets,
-      (problems = [...validateDraft(draft, secrets), ...placementErrors(draft)]),
-    );
+  if (!problems) bySecrets.set(secrets, (problems = draftProblems(draft, secrets)));
   return problems;
 }
 
 /** Every remaining problem in the draft, the same list for every caller until something changes. */
-export function useDraftProblems(): readonly FieldError[] {
+export function useDraftProblems(): readonly DraftProblem[] {
   const draft = useDraftStore((s) => s.draft);
   const secrets = useSecretsStore((s) => s.secrets);
   return useMemo(() => problemsOf(draft, secrets), [draft, secrets]);

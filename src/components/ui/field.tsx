@@ -22,12 +22,14 @@ export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
+  /** Announce the error at once (role="alert"), for one the user did not ask for by pressing Next. */
+  alert?: boolean;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A label, the control, an optional hint and an error message tied to the control by id. */
-export function Field({ id, label, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, hint, error, alert, className, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -42,7 +44,7 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
           {hint}
         </p>
       ) : null}
-      <FieldError id={errorId} message={error} />
+      <FieldError id={errorId} message={error} alert={alert} />
     </div>
   );
 }
@@ -51,13 +53,15 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
 export function FieldError({
   id,
   message,
+  alert,
 }: {
   id: string | undefined;
   message?: string | undefined;
+  alert?: boolean | undefined;
 }) {
   if (!message) return null;
   return (
-    <p id={id} className="text-sm font-medium text-danger">
+    <p id={id} role={alert ? 'alert' : undefined} className="text-sm font-medium text-danger">
       {message}
     </p>
   );

@@ -1,7 +1,20 @@
-import type { ReactNode } from 'react';
+import { useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
 import { Field, type ControlProps } from '../ui/field';
 import { fieldId } from '../../shared/lib/draft-defaults';
+import { isPrivateKey, PRIVATE_KEY_MESSAGE } from '../../shared/lib/private-key';
 import { useFieldError } from './step-errors';
+
+/** The control's props, plus the paste and drop guard that keeps private keys out. */
+export interface DraftControlProps extends ControlProps {
+  onPaste: (e: ClipboardEvent<HTMLElement>) => void;
+  onDrop: (e: DragEvent<HTMLElement>) => void;
+}
+
+/**
+ * `value`, or '' when it holds a private key (the field then says so): what a change handler
+ * stores, so a key that arrived some other way than a paste is cleared at once, never kept.
+ */
+export type KeepValue = (value: string) => string;
 
 export interface DraftFieldProps {
   /** The draft path, e.g. 'infrastructure.organization.name'; sets the control's id. */
@@ -9,10 +22,43 @@ export interface DraftFieldProps {
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
-  children: (control: ControlProps) => ReactNode;
+  children: (control: DraftControlProps, keep: KeepValue) => ReactNode;
 }
 
-/** A Field bound to a draft path: its id is fieldId(path) and its error comes from the step. */
-export function DraftField({ path, ...props }: DraftFieldProps) {
-  return <Field id={fieldId(path)} error={useFieldError(path)} {...props} />;
+/**
+ * A Field bound to a draft path: its id is fieldId(path) and its error comes from the step. A
+ * private key pasted or dropped into it never lands ("This is a private key; paste the .pub file").
+ */
+export function DraftField({ path, children, ...props }: DraftFieldProps) {
+  const stepError = useFieldError(path);
+  const [refused, setRefused] = useState(false);
+  const keep: KeepValue = (value) => {
+    const bad = isPrivateKey(value);
+    setRefused(bad);
+    return bad ? '' : value;
+  };
+  const refuse = (text: string, e: { preventDefault(): void }) => {
+    if (!isPrivateKey(text)) return;
+    e.preventDefault();
+    setRefused(true);
+  };
+  return (
+    <Field
+      id={fieldId(path)}
+      error={refused ? PRIVATE_KEY_MESSAGE : stepError}
+      alert={refused}
+      {...props}
+    >
+      {(control) =>
+        children(
+          {
+            ...control,
+            onPaste: (e) => refuse(e.clipboardData.getData('text'), e),
+            onDrop: (e) => refuse(e.dataTransfer.getData('text'), e),
+          },
+          keep,
+        )
+      }
+    </Field>
+  );
 }

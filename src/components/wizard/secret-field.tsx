@@ -16,12 +16,12 @@ export function SecretField({ name, label, hint, placeholder }: SecretFieldProps
   const setSecret = useSecretsStore((s) => s.setSecret);
   return (
     <DraftField path={`secrets.${name}`} label={label} hint={hint}>
-      {(control) => (
+      {(control, keep) => (
         <PasswordInput
           {...control}
           value={value}
           placeholder={placeholder}
-          onChange={(e) => setSecret(name, e.target.value)}
+          onChange={(e) => setSecret(name, keep(e.target.value))}
         />
       )}
     </DraftField>

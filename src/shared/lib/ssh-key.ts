@@ -2,6 +2,7 @@
 // fingerprinted in the browser, synchronously, so the Infrastructure step can show the
 // fingerprint as the user types and reject a key that would not let them log in.
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { isPrivateKey } from './private-key';
 
 /** A parsed OpenSSH public key. */
 export interface SshPublicKey {
@@ -70,6 +71,7 @@ function checkBlob(type: (typeof SUPPORTED)[number], parts: Uint8Array[]): strin
 
 /** Parses one OpenSSH public key line; the error says what is wrong in words a user can act on. */
 export function parseSshPublicKey(text: string): SshKeyResult {
+  if (isPrivateKey(text)) return { ok: false, error: 'this is a private key; paste the .pub file' };
   const [type = '', data = '', ...rest] = text.trim().split(/\s+/);
   if (!type) return { ok: false, error: 'paste a public key such as ssh-ed25519 AAAA… you@host' };
   if (!(SUPPORTED as readonly string[]).includes(type)) {

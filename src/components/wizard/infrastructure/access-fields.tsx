@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { getProvider } from '../../../shared/constants/domain';
+import { isPrivateKey } from '../../../shared/lib/private-key';
 import { parseSshPublicKey } from '../../../shared/lib/ssh-key';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { Textarea } from '../../ui/field';
@@ -12,6 +14,10 @@ export function AccessFields() {
   const sshPublicKey = useDraftStore((s) => s.draft.infrastructure.sshPublicKey);
   const update = useDraftStore((s) => s.updateInfrastructure);
   const parsed = sshPublicKey.trim() ? parseSshPublicKey(sshPublicKey) : null;
+  // A private key saved or imported before it was refused on input is dropped the moment it shows.
+  useEffect(() => {
+    if (isPrivateKey(sshPublicKey)) update({ sshPublicKey: '' });
+  }, [sshPublicKey, update]);
   return (
     <FormSection
       legend="Access"
@@ -28,14 +34,14 @@ export function AccessFields() {
         label="SSH public key"
         hint="An OpenSSH ed25519 or RSA (2048 bits or more) public key, e.g. the contents of ~/.ssh/id_ed25519.pub."
       >
-        {(control) => (
+        {(control, keep) => (
           <Textarea
             {...control}
             rows={3}
             value={sshPublicKey}
             placeholder="ssh-ed25519 AAAA… you@host"
             spellCheck={false}
-            onChange={(e) => update({ sshPublicKey: e.target.value })}
+            onChange={(e) => update({ sshPublicKey: keep(e.target.value) })}
           />
         )}
       </DraftField>

@@ -1,0 +1,41 @@
+// The one verdict on a Sovereign plan, shared by the API's admission (server/manifest-check.ts),
+// `catalyst validate` (cli/commands.ts) and Review (buildManifest of the draft): the manifest
+// contract and its field rules (validateManifest, or the reader that migrates and then runs it),
+// then what runs where and whether it fits (placement, then capacity per cluster). A plan one of
+// them calls ready, the others accept.
+import {
+  validateManifest,
+  type ManifestProblem,
+  type SovereignManifest,
+} from '../schemas/manifest';
+import { admissionProblems } from './capacity-check';
+
+type Contract =
+  { ok: true; manifest: SovereignManifest } | { ok: false; problems: ManifestProblem[] };
+
+/**
+ * A contract verdict completed with the plan checks: a manifest that passed the contract is
+ * refused when a chosen component has no region to run on or a cluster's nodes cannot carry it.
+ * Contract problems are returned as they are (the plan of an invalid manifest is not judged).
+ */
+export function admitPlan<T extends Contract>(
+  contract: T,
+): T | { ok: false; problems: ManifestProblem[] } {
+  if (!contract.ok) return contract;
+  const problems = admissionProblems(contract.manifest);
+  return problems.length > 0 ? { ok: false, problems } : contract;
+}
+
+/**
+ * Every problem of a manifest built from a wizard draft (well-typed, possibly incomplete): the
+ * contract's, and also the plan's while the contract still fails, so Review names a cluster that
+ * does not fit before every other field is filled in. For a manifest that passes the contract it is
+ * exactly what admitPlan answers; empty exactly when the API and `catalyst validate` admit it.
+ */
+export function planProblems(manifest: SovereignManifest): ManifestProblem[] {
+  const contract = validateManifest(manifest);
+  if (contract.ok) return admissionProblems(contract.manifest);
+  const problems = contract.problems;
+  for (const p of admissionProblems(manifest)) problems.push(p);
+  return problems;
+}
