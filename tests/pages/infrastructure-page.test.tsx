@@ -51,7 +51,7 @@ describe('Infrastructure step', () => {
     await user.click(field);
     await user.paste(ED25519);
     expect(
-      screen.getByText('SHA256:tNjrFh4iIpL33QUBmvMGnpu2HHpliX+wbNOYf3U/g9o'),
+      await screen.findByText('SHA256:tNjrFh4iIpL33QUBmvMGnpu2HHpliX+wbNOYf3U/g9o'),
     ).toBeInTheDocument();
 
     await user.clear(field);

@@ -69,6 +69,9 @@ const estimated = (
   priceIsEstimate: true,
 });
 
+/** What a provider card says when the provider has no OpenTofu module (`hasModule: false`). */
+export const PLAN_ONLY_CARD = 'Plan only: no OpenTofu module yet';
+
 export const PROVIDERS: readonly ProviderDef[] = [
   {
     id: 'hetzner',

@@ -1,7 +1,6 @@
-// OpenSSH public keys (`ssh-ed25519 AAAA… comment`, `ssh-rsa AAAA… comment`): parsed and
-// fingerprinted in the browser, synchronously, so the Infrastructure step can show the
-// fingerprint as the user types and reject a key that would not let them log in.
-import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+// OpenSSH public keys (`ssh-ed25519 AAAA… comment`, `ssh-rsa AAAA… comment`): parsed in the
+// browser, synchronously, so the Infrastructure step rejects a key that would not let the user
+// log in as they type. The fingerprint is ssh-fingerprint.ts (its SHA-256 loads on demand).
 import { isPrivateKey } from './private-key';
 
 /** A parsed OpenSSH public key. */
@@ -9,8 +8,8 @@ export interface SshPublicKey {
   type: 'ssh-ed25519' | 'ssh-rsa';
   bits: number;
   comment: string;
-  /** As `ssh-keygen -lf` prints it: 'SHA256:' + base64 of the blob's digest, without padding. */
-  fingerprint: string;
+  /** The decoded key blob, what the fingerprint is the digest of (see ssh-fingerprint.ts). */
+  blob: Uint8Array;
 }
 
 export type SshKeyResult = { ok: true; key: SshPublicKey } | { ok: false; error: string };
@@ -18,15 +17,6 @@ export type SshKeyResult = { ok: true; key: SshPublicKey } | { ok: false; error:
 const SUPPORTED = ['ssh-ed25519', 'ssh-rsa'] as const;
 const MIN_RSA_BITS = 2048;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-/** SHA-256 of bytes, synchronously (WebCrypto's digest is async and absent on plain http). */
-export const sha256 = (data: Uint8Array): Uint8Array => nobleSha256(data);
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
 
 function fromBase64(text: string): Uint8Array | null {
   if (text.length % 4 !== 0 || !BASE64.test(text)) return null;
@@ -89,14 +79,13 @@ export function parseSshPublicKey(text: string): SshKeyResult {
   }
   const checked = checkBlob(type as (typeof SUPPORTED)[number], parts);
   if (typeof checked === 'string') return { ok: false, error: checked };
-  const fingerprint = `SHA256:${toBase64(sha256(blob)).replace(/=+$/, '')}`;
   return {
     ok: true,
     key: {
       type: type as SshPublicKey['type'],
       bits: checked,
       comment: rest.join(' '),
-      fingerprint,
+      blob,
     },
   };
 }

@@ -1,6 +1,13 @@
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSshPublicKey, sha256 } from '../../../src/shared/lib/ssh-key';
+import { sha256, sshFingerprint } from '../../../src/shared/lib/ssh-fingerprint';
+import { parseSshPublicKey, type SshKeyResult } from '../../../src/shared/lib/ssh-key';
+
+/** The parse result with the blob replaced by its fingerprint, as the wizard shows it. */
+const shown = (r: SshKeyResult) =>
+  r.ok
+    ? { ok: true, key: { ...r.key, blob: undefined, fingerprint: sshFingerprint(r.key.blob) } }
+    : r;
 
 // Generated once with `ssh-keygen -t ed25519|rsa`; fingerprints are what `ssh-keygen -lf` printed.
 const ED25519 =
@@ -63,24 +70,36 @@ describe('sha256', () => {
 
 describe('parseSshPublicKey', () => {
   it('parses an ed25519 key as ssh-keygen does', () => {
-    expect(parseSshPublicKey(ED25519)).toEqual({
+    expect(shown(parseSshPublicKey(ED25519))).toEqual({
       ok: true,
-      key: { type: 'ssh-ed25519', bits: 256, comment: 'ops@acme', fingerprint: ED25519_FP },
+      key: {
+        type: 'ssh-ed25519',
+        bits: 256,
+        comment: 'ops@acme',
+        blob: undefined,
+        fingerprint: ED25519_FP,
+      },
     });
   });
 
   it('parses a 3072-bit RSA key as ssh-keygen does', () => {
-    expect(parseSshPublicKey(`  ${RSA_3072}\n`)).toEqual({
+    expect(shown(parseSshPublicKey(`  ${RSA_3072}\n`))).toEqual({
       ok: true,
-      key: { type: 'ssh-rsa', bits: 3072, comment: 'rsa@acme', fingerprint: RSA_3072_FP },
+      key: {
+        type: 'ssh-rsa',
+        bits: 3072,
+        comment: 'rsa@acme',
+        blob: undefined,
+        fingerprint: RSA_3072_FP,
+      },
     });
   });
 
   it('accepts freshly generated keys and fingerprints them like node:crypto', () => {
     const ed = opensshEd25519();
     const rsa = opensshRsa(2048);
-    const edResult = parseSshPublicKey(ed.line);
-    const rsaResult = parseSshPublicKey(rsa.line);
+    const edResult = shown(parseSshPublicKey(ed.line));
+    const rsaResult = shown(parseSshPublicKey(rsa.line));
     expect(edResult).toMatchObject({ ok: true, key: { fingerprint: expectedFp(ed.blob) } });
     expect(rsaResult).toMatchObject({
       ok: true,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { getProvider } from '../../../shared/constants/domain';
 import { isPrivateKey } from '../../../shared/lib/private-key';
 import { parseSshPublicKey } from '../../../shared/lib/ssh-key';
@@ -7,13 +7,18 @@ import { Textarea } from '../../ui/field';
 import { DraftField } from '../draft-field';
 import { SecretField } from '../secret-field';
 import { FormSection } from '../section';
+import { useSshFingerprint } from './use-ssh-fingerprint';
 
 /** The provider API token (memory only) and the SSH public key, with its fingerprint. */
 export function AccessFields() {
   const provider = getProvider(useDraftStore((s) => s.draft.infrastructure.provider));
   const sshPublicKey = useDraftStore((s) => s.draft.infrastructure.sshPublicKey);
   const update = useDraftStore((s) => s.updateInfrastructure);
-  const parsed = sshPublicKey.trim() ? parseSshPublicKey(sshPublicKey) : null;
+  const parsed = useMemo(
+    () => (sshPublicKey.trim() ? parseSshPublicKey(sshPublicKey) : null),
+    [sshPublicKey],
+  );
+  const fingerprint = useSshFingerprint(parsed?.ok ? parsed.key.blob : undefined);
   // A private key saved or imported before it was refused on input is dropped the moment it shows.
   useEffect(() => {
     if (isPrivateKey(sshPublicKey)) update({ sshPublicKey: '' });
@@ -47,10 +52,10 @@ export function AccessFields() {
       </DraftField>
       {/* Always present, so the fingerprint is announced when a valid key arrives. */}
       <div aria-live="polite">
-        {parsed?.ok ? (
+        {parsed?.ok && fingerprint ? (
           <p className="text-sm text-ok">
             Valid {parsed.key.type} key ({parsed.key.bits} bits), fingerprint{' '}
-            <code className="font-mono break-all">{parsed.key.fingerprint}</code>
+            <code className="font-mono break-all">{fingerprint}</code>
             {parsed.key.comment ? ` · ${parsed.key.comment}` : ''}
           </p>
         ) : null}

@@ -1,6 +1,5 @@
-import { PROVIDERS, type ProviderId } from '../../../shared/constants/domain';
+import { PLAN_ONLY_CARD, PROVIDERS, type ProviderId } from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
-import { PLAN_ONLY_CARD } from '../../../shared/lib/tofu/apply-steps';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { RadioCards } from '../../ui/choice';
 

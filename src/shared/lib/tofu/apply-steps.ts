@@ -18,7 +18,7 @@ export interface ApplyInput {
 }
 
 /** What the provider card says, before it is picked, of a provider without a module. */
-export const PLAN_ONLY_CARD = 'Plan only: no OpenTofu module yet';
+export { PLAN_ONLY_CARD } from '../../constants/domain';
 
 /** True when the repository carries an OpenTofu module for this provider. */
 export const hasTofuModule = (provider: ProviderId): boolean => getProvider(provider).hasModule;
