@@ -28,7 +28,12 @@ if (config.freshData) {
 
 const server = await createServer(config);
 await server.app.listen({ port: config.port, host: config.host });
+// Only work no live replica holds a lease on; then a sweep every half lease period takes over
+// what a dead peer leaves behind (several replicas may share one PostgreSQL).
+// Embedded SQLite has one process: a lease in it is a dead previous process's, resumed at once.
+if (server.repo.kind === 'sqlite') await server.repo.releaseAll();
 const resumed = await server.pipeline.resumeUnfinished();
+server.pipeline.startSweeping();
 const address = server.app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 server.app.log.info({ resumed }, 'deployments resumed');

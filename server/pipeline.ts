@@ -26,7 +26,7 @@ import {
 import { planOnlyMessage } from './manifest-check';
 import { withRetry, type RetryOptions } from './retry';
 import { parseStoredManifest } from './stored-manifest';
-import { buildTofuInputs, TFVARS_PATH } from './tofu-inputs';
+import { buildTofuInputs, plannedMessage } from './tofu-inputs';
 
 export interface PipelineDeps {
   repo: Repository;
@@ -253,7 +253,11 @@ export class Pipeline {
     const executorPlan = this.deps.executor.planned();
     const planned = {
       ...executorPlan,
-      message: planOnlyMessage(manifest, (await repo.getSecrets(id)).keys(), executorPlan.message),
+      message: planOnlyMessage(
+        manifest,
+        (await repo.getSecrets(id)).keys(),
+        plannedMessage(manifest, id, executorPlan),
+      ),
     };
     await status(
       planned.status,
@@ -301,14 +305,14 @@ export class Pipeline {
     ]);
 
     t0 = performance.now();
-    const tfvars = buildTofuInputs(manifest);
+    const infra = buildTofuInputs(manifest, files, id);
     await this.retrying(id, 'writing the OpenTofu inputs', () =>
-      repo.putArtifact(id, TFVARS_PATH, tfvars),
+      repo.putArtifact(id, infra.path, infra.content),
     );
     await once([
       ev({
         phase: 'tofu-inputs',
-        message: `Wrote ${TFVARS_PATH} for ${manifest.spec.infrastructure.provider} (${manifest.spec.infrastructure.regions.length} region(s))`,
+        message: infra.message,
         durationMs: ms(t0),
       }),
     ]);
@@ -316,7 +320,7 @@ export class Pipeline {
     await once([], { status: 'committing', statusMessage: 'Committing to the GitOps repository' });
     t0 = performance.now();
     const sha = await this.retrying(id, 'the commit', () =>
-      this.commit(manifest, id, [...files, { path: TFVARS_PATH, content: tfvars }]),
+      this.commit(manifest, id, [...files, ...infra.files]),
     );
     await once(
       [

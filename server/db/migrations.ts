@@ -60,6 +60,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: table('INTEGER PRIMARY KEY AUTOINCREMENT', 'BLOB'),
     postgres: table('BIGSERIAL PRIMARY KEY', 'BYTEA'),
   },
+  {
+    // Which replica runs a deployment, and until when (renewed while it runs; expired: taken over).
+    // SQLite keeps epoch milliseconds; PostgreSQL a timestamptz compared with the server's now().
+    version: 2,
+    name: 'deployment leases',
+    sqlite: `ALTER TABLE deployments ADD COLUMN lease_owner TEXT;
+ALTER TABLE deployments ADD COLUMN lease_until INTEGER;`,
+    postgres: `ALTER TABLE deployments ADD COLUMN lease_owner TEXT;
+ALTER TABLE deployments ADD COLUMN lease_until TIMESTAMPTZ;`,
+  },
 ];
 
 export const MIGRATIONS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS migrations (

@@ -3,7 +3,8 @@ import pg from 'pg';
 import { FINAL_STATUSES } from '../../src/shared/schemas/api';
 import type { SealedSecret } from '../crypto';
 import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './migrations';
-import type { NewEvent, Repository, StatusUpdate } from './repository';
+import type { DeploymentStatus } from '../../src/shared/constants/domain';
+import { GuardError, type NewEvent, type Repository, type StatusUpdate } from './repository';
 import {
   DEPLOYMENT_COLUMNS,
   EVENT_COLUMNS,
@@ -15,6 +16,12 @@ import {
 } from './rows';
 
 type Client = pg.PoolClient;
+
+/** First key of the advisory locks of Sovereign repositories (the second: hashtext(name)). */
+export const REPO_LOCK_CLASS = 4242002;
+
+/** Events per INSERT (9 parameters each, far below PostgreSQL's 65,535). */
+const EVENT_BATCH = 500;
 
 async function inTransaction<T>(pool: pg.Pool, fn: (c: Client) => Promise<T>): Promise<T> {
   const c = await pool.connect();
@@ -60,7 +67,9 @@ async function append(
     `UPDATE deployments SET last_seq = last_seq + $1, updated_at = $2,
        status = COALESCE($3, status), status_message = COALESCE($4, status_message),
        commit_sha = COALESCE($5, commit_sha)
-     WHERE id = $6 RETURNING last_seq`,
+     WHERE id = $6 AND ($7::text IS NULL OR lease_owner = $7)
+       AND NOT (status = ANY($8::text[]))
+     RETURNING last_seq`,
     [
       events.length,
       new Date().toISOString(),
@@ -68,16 +77,34 @@ async function append(
       u.statusMessage ?? null,
       u.commitSha ?? null,
       id,
+      u.expect?.leaseOwner ?? null,
+      u.expect?.notIn ?? [],
     ],
   );
   const row = rows[0];
-  if (!row) throw new Error(`No deployment ${id}`);
+  if (!row) {
+    const state = await c.query<{ status: DeploymentStatus; lease_owner: string | null }>(
+      'SELECT status, lease_owner FROM deployments WHERE id = $1',
+      [id],
+    );
+    const s = state.rows[0];
+    if (s) throw new GuardError(id, s.status, s.lease_owner);
+    throw new Error(`No deployment ${id}`);
+  }
+  // One multi-row INSERT per batch (not a round trip per event: a deployment has one per component).
   let seq = row.last_seq - events.length;
-  for (const e of events) {
+  for (let start = 0; start < events.length; start += EVENT_BATCH) {
+    const batch = events.slice(start, start + EVENT_BATCH);
+    const params: unknown[] = [];
+    const tuples = batch.map((e) => {
+      const values = [id, ++seq, ...eventValues(e)];
+      const first = params.length;
+      params.push(...values);
+      return `(${values.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
     await c.query(
-      `INSERT INTO events (deployment_id, ${EVENT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, ++seq, ...eventValues(e)],
+      `INSERT INTO events (deployment_id, ${EVENT_COLUMNS}) VALUES ${tuples.join(', ')}`,
+      params,
     );
   }
   return row.last_seq;
@@ -164,6 +191,76 @@ export async function openPostgres(url: string): Promise<Repository> {
         [FINAL_STATUSES],
       );
       return rows.map((r) => r.id);
+    },
+    claim: async (id, owner, leaseMs) => {
+      const res = await pool.query(
+        `UPDATE deployments SET lease_owner = $2,
+           lease_until = now() + make_interval(secs => $3::double precision / 1000)
+         WHERE id = $1 AND NOT (status = ANY($4::text[]))
+           AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2)`,
+        [id, owner, leaseMs, FINAL_STATUSES],
+      );
+      return res.rowCount === 1;
+    },
+    renew: async (id, owner, leaseMs) => {
+      const res = await pool.query(
+        `UPDATE deployments
+         SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
+         WHERE id = $1 AND lease_owner = $2`,
+        [id, owner, leaseMs],
+      );
+      return res.rowCount === 1;
+    },
+    release: async (id, owner) => {
+      await pool.query(
+        'UPDATE deployments SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2',
+        [id, owner],
+      );
+    },
+    listClaimable: async (limit) => {
+      const { rows } = await pool.query<{ id: string }>(
+        `SELECT id FROM deployments WHERE NOT (status = ANY($1::text[]))
+           AND (lease_until IS NULL OR lease_until < now()) ORDER BY ord LIMIT $2`,
+        [FINAL_STATUSES, limit],
+      );
+      return rows.map((r) => r.id);
+    },
+    getLease: async (id) => {
+      const { rows } = await pool.query<{ lease_owner: string | null; lease_until: Date | null }>(
+        'SELECT lease_owner, lease_until FROM deployments WHERE id = $1',
+        [id],
+      );
+      const r = rows[0];
+      return r && { owner: r.lease_owner, until: r.lease_until?.toISOString() ?? null };
+    },
+    releaseAll: async () => {
+      const res = await pool.query(
+        'UPDATE deployments SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL',
+      );
+      return res.rowCount ?? 0;
+    },
+    withLock: async (key, fn) => {
+      // A session-level advisory lock on a connection of its own: every replica on this database
+      // waits for it; if this process dies, PostgreSQL drops the session and the lock with it.
+      const c = await pool.connect();
+      let healthy = true;
+      try {
+        await c.query('SELECT pg_advisory_lock($1, hashtext($2))', [REPO_LOCK_CLASS, key]);
+      } catch (err) {
+        c.release(true);
+        throw err;
+      }
+      try {
+        return await fn();
+      } finally {
+        await c
+          .query('SELECT pg_advisory_unlock($1, hashtext($2))', [REPO_LOCK_CLASS, key])
+          .catch(() => {
+            healthy = false;
+          });
+        // A connection whose unlock failed is closed, which drops the lock.
+        c.release(!healthy);
+      }
     },
     getSecrets: async (id) => {
       const { rows } = await pool.query<{ name: string } & SealedSecret>(

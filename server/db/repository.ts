@@ -48,6 +48,33 @@ export interface StatusUpdate {
   status?: DeploymentStatus;
   statusMessage?: string;
   commitSha?: string;
+  /**
+   * Conditions checked in the same statement as the write; when one does not hold nothing is
+   * written and appendEvents throws a GuardError. `leaseOwner`: the row's lease is held by this
+   * owner. `notIn`: the current status is none of these (e.g. FINAL_STATUSES: a final status is
+   * never flipped).
+   */
+  expect?: { leaseOwner?: string; notIn?: readonly DeploymentStatus[] };
+}
+
+/** An appendEvents whose `expect` did not hold: another replica owns the work, or it is final. */
+export class GuardError extends Error {
+  constructor(
+    readonly deploymentId: string,
+    readonly status: DeploymentStatus,
+    readonly leaseOwner: string | null,
+  ) {
+    super(
+      `Deployment ${deploymentId} changed under us (status ${status}, lease ${leaseOwner ?? 'none'})`,
+    );
+    this.name = 'GuardError';
+  }
+}
+
+/** The lease of a deployment: which replica runs it and until when (ISO time), or nulls. */
+export interface Lease {
+  owner: string | null;
+  until: string | null;
 }
 
 export interface Repository {
@@ -64,6 +91,29 @@ export interface Repository {
   appendEvents(id: string, events: readonly NewEvent[], update?: StatusUpdate): Promise<number>;
   listEvents(id: string, afterSeq: number, limit: number): Promise<DeploymentEvent[]>;
   listUnfinished(): Promise<string[]>;
+  /**
+   * Takes the lease of an unfinished deployment for `leaseMs` (database time on PostgreSQL) when it
+   * has none, it expired, or `owner` already holds it; one atomic UPDATE, so of several claimers
+   * exactly one wins. False: someone else holds it, or the deployment is final or unknown.
+   */
+  claim(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Extends a lease `owner` still holds (false: it was taken over, or the deployment is gone). */
+  renew(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Gives up a lease `owner` holds (nothing when another holds it). */
+  release(id: string, owner: string): Promise<void>;
+  /** Unfinished deployments without a live lease (none, or expired), oldest first. */
+  listClaimable(limit: number): Promise<string[]>;
+  getLease(id: string): Promise<Lease | undefined>;
+  /**
+   * Drops every lease; returns how many. Only for a process that knows it is the database's one
+   * user: SQLite at start (its leases are a dead previous process's), never with live peers.
+   */
+  releaseAll(): Promise<number>;
+  /**
+   * Runs fn holding the lock of one key (a Sovereign's repository) across every process on this
+   * database: a PostgreSQL advisory lock, an in-process lock on SQLite (a single process).
+   */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   getSecrets(id: string): Promise<Map<string, SealedSecret>>;
   putArtifact(id: string, name: string, content: string): Promise<void>;
   getArtifact(id: string, name: string): Promise<string | undefined>;

@@ -1,10 +1,18 @@
 // Embedded SQLite (better-sqlite3): WAL with synchronous=FULL, so a committed transaction survives
 // a crash of the process or the machine before the API answers 201.
 import Database from 'better-sqlite3';
+import type { DeploymentStatus } from '../../src/shared/constants/domain';
 import { FINAL_STATUSES } from '../../src/shared/schemas/api';
 import type { SealedSecret } from '../crypto';
 import { MIGRATIONS, MIGRATIONS_TABLE_SQL } from './migrations';
-import type { CreateResult, NewDeployment, NewEvent, Repository, StatusUpdate } from './repository';
+import {
+  GuardError,
+  type CreateResult,
+  type NewDeployment,
+  type NewEvent,
+  type Repository,
+  type StatusUpdate,
+} from './repository';
 import {
   DEPLOYMENT_COLUMNS,
   EVENT_COLUMNS,
@@ -36,6 +44,25 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/**
+ * Per-key locks of this process. One SQLite file has one writer process (the embedded mode is a
+ * single replica), so an in-process lock serialises every writer of a repository.
+ */
+const locks = new Map<string, Promise<unknown>>();
+
+async function withProcessLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(key) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(fn);
+  locks.set(key, next);
+  try {
+    return await next;
+  } finally {
+    if (locks.get(key) === next) locks.delete(key);
+  }
+}
+
+const FINAL_JSON = JSON.stringify(FINAL_STATUSES);
+
 /** Opens (and migrates) the SQLite database file. */
 export function openSqlite(file: string): Repository {
   const db = new Database(file);
@@ -63,8 +90,25 @@ export function openSqlite(file: string): Repository {
       `UPDATE deployments SET last_seq = last_seq + ?, updated_at = ?,
          status = COALESCE(?, status), status_message = COALESCE(?, status_message),
          commit_sha = COALESCE(?, commit_sha)
-       WHERE id = ? RETURNING last_seq`,
+       WHERE id = ? AND (? IS NULL OR lease_owner = ?)
+         AND status NOT IN (SELECT value FROM json_each(?))
+       RETURNING last_seq`,
     ),
+    guardState: db.prepare('SELECT status, lease_owner FROM deployments WHERE id = ?'),
+    claim: db.prepare(
+      `UPDATE deployments SET lease_owner = ?, lease_until = ?
+       WHERE id = ? AND status NOT IN (SELECT value FROM json_each(?))
+         AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`,
+    ),
+    renew: db.prepare('UPDATE deployments SET lease_until = ? WHERE id = ? AND lease_owner = ?'),
+    release: db.prepare(
+      'UPDATE deployments SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
+    ),
+    claimable: db.prepare(
+      `SELECT id FROM deployments WHERE status NOT IN (SELECT value FROM json_each(?))
+         AND (lease_until IS NULL OR lease_until < ?) ORDER BY ord LIMIT ?`,
+    ),
+    lease: db.prepare('SELECT lease_owner, lease_until FROM deployments WHERE id = ?'),
     insertEvent: db.prepare(
       `INSERT INTO events (deployment_id, ${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -91,8 +135,16 @@ export function openSqlite(file: string): Repository {
       u.statusMessage ?? null,
       u.commitSha ?? null,
       id,
+      u.expect?.leaseOwner ?? null,
+      u.expect?.leaseOwner ?? null,
+      JSON.stringify(u.expect?.notIn ?? []),
     ) as { last_seq: number } | undefined;
-    if (!row) throw new Error(`No deployment ${id}`);
+    if (!row) {
+      const state = q.guardState.get(id) as
+        { status: DeploymentStatus; lease_owner: string | null } | undefined;
+      if (state) throw new GuardError(id, state.status, state.lease_owner);
+      throw new Error(`No deployment ${id}`);
+    }
     let seq = row.last_seq - events.length;
     for (const e of events) q.insertEvent.run(id, ++seq, ...eventValues(e));
     return row.last_seq;
@@ -143,6 +195,33 @@ export function openSqlite(file: string): Repository {
       (q.events.all(id, afterSeq, limit) as RawEvent[]).map(toEvent),
     listUnfinished: async () =>
       (q.unfinished.all(...FINAL_STATUSES) as { id: string }[]).map((r) => r.id),
+    claim: async (id, owner, leaseMs) => {
+      const now = Date.now();
+      return q.claim.run(owner, now + leaseMs, id, FINAL_JSON, now, owner).changes === 1;
+    },
+    renew: async (id, owner, leaseMs) => q.renew.run(Date.now() + leaseMs, id, owner).changes === 1,
+    release: async (id, owner) => {
+      q.release.run(id, owner);
+    },
+    listClaimable: async (limit) =>
+      (q.claimable.all(FINAL_JSON, Date.now(), limit) as { id: string }[]).map((r) => r.id),
+    getLease: async (id) => {
+      const r = q.lease.get(id) as
+        { lease_owner: string | null; lease_until: number | null } | undefined;
+      return (
+        r && {
+          owner: r.lease_owner,
+          until: r.lease_until === null ? null : new Date(Number(r.lease_until)).toISOString(),
+        }
+      );
+    },
+    releaseAll: async () =>
+      db
+        .prepare(
+          'UPDATE deployments SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL',
+        )
+        .run().changes,
+    withLock: (key, fn) => withProcessLock(`${file}\0${key}`, fn),
     getSecrets: async (id) => {
       const rows = q.secrets.all(id) as ({ name: string } & SealedSecret)[];
       return new Map(rows.map((r) => [r.name, { ciphertext: r.ciphertext, iv: r.iv, tag: r.tag }]));

@@ -223,8 +223,22 @@ describe('GET endpoints', () => {
     expect(
       [...files.keys()].some((p) => /^zeta\/clusters\/zeta-hz-[a-z0-9]+\/flux-system\//.test(p)),
     ).toBe(true);
-    const tfvars = JSON.parse(files.get('zeta/infra/tofu.auto.tfvars.json') ?? '{}');
-    expect(tfvars).toMatchObject({ sovereign_name: 'zeta', provider: 'hetzner' });
+    const tfvars = JSON.parse(files.get('zeta/infra/hetzner/sovereign.auto.tfvars.json') ?? '{}');
+    expect(tfvars).toMatchObject({ sovereign_name: 'zeta', ssh_allowed_cidrs: [] });
+    const zetaClusters = Object.keys(tfvars.regions as Record<string, unknown>);
+    expect(zetaClusters.length).toBeGreaterThan(0);
+    for (const c of zetaClusters)
+      expect(files.has(`zeta/clusters/${c}/flux-system/sync.yaml`)).toBe(true);
+    expect(tfvars.gitops_repository_url).toMatch(/\/git\/zeta\.git$/);
+    for (const f of [
+      'main.tf',
+      'variables.tf',
+      'versions.tf',
+      'outputs.tf',
+      'cloud-init.yaml.tftpl',
+    ])
+      expect(files.has(`zeta/infra/hetzner/${f}`), f).toBe(true);
+    expect(files.get('zeta/infra/README.md')).toContain('tofu apply plan');
     for (const content of files.values())
       expect(content).not.toContain(DEFAULT_SECRETS.providerToken);
   });

@@ -399,7 +399,7 @@ describe('fuzzing admission in-process', () => {
           const row = await inj.server.repo.getDeployment(id);
           const manifest = JSON.parse(row?.manifestJson ?? 'null') as SovereignManifest;
           expect(renderFluxTree(manifest).length).toBeGreaterThan(0);
-          expect(buildTofuInputs(manifest).length).toBeGreaterThan(0);
+          expect(buildTofuInputs(manifest).content.length).toBeGreaterThan(0);
           rendered++;
         }
       }),

@@ -1,5 +1,8 @@
 // One harness for the server tests: the real server in-process on an ephemeral port (logs captured)
 // or as a child process, a temp DATA_DIR, and PostgreSQL schemas when DATABASE_URL is given.
+// `npm test` starts a throwaway PostgreSQL (scripts/ensure-postgres.mjs) and runs the server tests
+// twice: servers on SQLite, then (CATALYST_TEST_DB=postgres) servers on PostgreSQL. Under CI=true a
+// missing DATABASE_URL is an error, never a silent skip.
 import { spawnServer as spawnChild, type ServerProcess } from '../../scripts/spawn-server';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,12 +13,26 @@ import pg from 'pg';
 import { createServer, type Server, type ServerExtras } from '../../server/app';
 import { loadConfig } from '../../server/config';
 
-export const PG_URL = process.env.DATABASE_URL;
+export const PG_URL = process.env.DATABASE_URL || undefined;
+
+if (!PG_URL && process.env.CI === 'true') {
+  throw new Error(
+    'CI=true but DATABASE_URL is not set: the PostgreSQL tests would be skipped. ' +
+      'Run the tests with `npm test` (it starts a PostgreSQL) or set DATABASE_URL.',
+  );
+}
+
+export type TestDb = 'sqlite' | 'postgres';
 
 /** The databases every repository-level test runs on: SQLite always, PostgreSQL when configured. */
-export const DATABASES: readonly ('sqlite' | 'postgres')[] = PG_URL
-  ? ['sqlite', 'postgres']
-  : ['sqlite'];
+export const DATABASES: readonly TestDb[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** The database of servers started without an explicit `db` (CATALYST_TEST_DB=postgres: PostgreSQL). */
+export const DEFAULT_DB: TestDb =
+  process.env.CATALYST_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+if (DEFAULT_DB === 'postgres' && !PG_URL) {
+  throw new Error('CATALYST_TEST_DB=postgres needs DATABASE_URL');
+}
 
 export function tempDir(prefix = 'catalyst-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -45,8 +62,9 @@ export interface TestServer {
 
 /** Starts the real app in-process on 127.0.0.1 and an ephemeral port. */
 export async function startServer(
-  opts: { env?: Record<string, string>; db?: 'sqlite' | 'postgres'; extras?: ServerExtras } = {},
+  opts: { env?: Record<string, string>; db?: TestDb; extras?: ServerExtras } = {},
 ): Promise<TestServer> {
+  const db = opts.db ?? DEFAULT_DB;
   const dataDir = opts.env?.DATA_DIR ?? tempDir();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -62,7 +80,7 @@ export async function startServer(
     DIST_DIR: path.join(dataDir, 'no-dist'),
     RATE_LIMIT_MAX: '0',
     LOG_LEVEL: 'warn',
-    ...(opts.db === 'postgres' ? { DATABASE_URL: await freshPgUrl() } : {}),
+    DATABASE_URL: db === 'postgres' ? await freshPgUrl() : '',
     ...opts.env,
   });
   const server = await createServer(config, { logStream, ...opts.extras });
@@ -94,9 +112,34 @@ export function submit(
   });
 }
 
-/** The real server as a child process, with the rate limit off (tests submit in bursts). */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  return spawnChild({ RATE_LIMIT_MAX: '0', ...env });
+/** One PostgreSQL schema per DATA_DIR, so a restarted child finds its database again. */
+const schemaOfDataDir = new Map<string, Promise<string>>();
+
+/**
+ * The real server as a child process, with the rate limit off (tests submit in bursts) and a 3 s
+ * lease (PIPELINE_LEASE_MS), on DEFAULT_DB unless `env` sets DATABASE_URL: on PostgreSQL a fresh
+ * schema per DATA_DIR (the same one again when a test restarts a server on its DATA_DIR).
+ */
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl === undefined) {
+    if (DEFAULT_DB === 'postgres') {
+      const key = env.DATA_DIR ?? '';
+      let url = schemaOfDataDir.get(key);
+      if (!url || !env.DATA_DIR) {
+        url = freshPgUrl();
+        schemaOfDataDir.set(key, url);
+      }
+      databaseUrl = await url;
+    } else databaseUrl = '';
+  }
+  // A short lease: a test that SIGKILLs a server on PostgreSQL sees its work taken over in seconds.
+  return spawnChild({
+    RATE_LIMIT_MAX: '0',
+    PIPELINE_LEASE_MS: '3000',
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
 }
 
 export interface SseMessage {

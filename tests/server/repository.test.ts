@@ -1,11 +1,13 @@
 // The repository contract and idempotency under concurrent retries, on SQLite always and on
-// PostgreSQL when DATABASE_URL is set.
+// PostgreSQL when DATABASE_URL is set (`npm test` starts one); leases, guarded status changes and
+// the per-Sovereign lock with two connections on one database.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deploymentCreatedSchema, FINAL_STATUSES } from '../../src/shared/schemas/api';
+import { MIGRATIONS } from '../../server/db/migrations';
 import { openPostgres } from '../../server/db/postgres';
-import type { NewDeployment, Repository } from '../../server/db/repository';
+import { GuardError, type NewDeployment, type Repository } from '../../server/db/repository';
 import { openSqlite } from '../../server/db/sqlite';
 import { validBody } from './fixtures';
 import { DATABASES, freshPgUrl, startServer, submit, tempDir } from './harness';
@@ -15,6 +17,18 @@ async function openRepo(db: 'sqlite' | 'postgres'): Promise<Repository> {
     ? openSqlite(path.join(tempDir(), 'test.sqlite'))
     : openPostgres(await freshPgUrl());
 }
+
+/** Two connections (two replicas' repositories) on one fresh database. */
+async function openPair(db: 'sqlite' | 'postgres'): Promise<[Repository, Repository]> {
+  if (db === 'sqlite') {
+    const file = path.join(tempDir(), 'pair.sqlite');
+    return [openSqlite(file), openSqlite(file)];
+  }
+  const url = await freshPgUrl();
+  return [await openPostgres(url), await openPostgres(url)];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const base = (id: string, key: string | null = null): NewDeployment => ({
   id,
@@ -95,6 +109,117 @@ describe.each(DATABASES)('repository on %s', (db) => {
     expect(await r.listUnfinished()).toEqual(unfinished);
   });
 
+  const pair = async () => {
+    const p = await openPair(db);
+    opened.push(...p);
+    return p;
+  };
+
+  it('lets exactly one of two claimers win a row, and a peer take over an expired lease', async () => {
+    const [a, b] = await pair();
+    await a.createDeployment(base(uuid(300)));
+    expect(await b.listClaimable(10)).toEqual([uuid(300)]);
+
+    const [wonA, wonB] = await Promise.all([
+      a.claim(uuid(300), 'replica-a', 60_000),
+      b.claim(uuid(300), 'replica-b', 60_000),
+    ]);
+    expect([wonA, wonB].filter(Boolean)).toHaveLength(1);
+    const [winner, loser] = wonA
+      ? (['replica-a', 'replica-b'] as const)
+      : (['replica-b', 'replica-a'] as const);
+    expect((await a.getLease(uuid(300)))?.owner).toBe(winner);
+    expect(await a.listClaimable(10)).toEqual([]);
+    // The loser can neither renew nor claim again, the winner can.
+    expect(await b.renew(uuid(300), loser, 60_000)).toBe(false);
+    expect(await a.claim(uuid(300), loser, 60_000)).toBe(false);
+    expect(await b.renew(uuid(300), winner, 60_000)).toBe(true);
+
+    // Many claimers at once on a fresh row, over both connections: still exactly one.
+    await a.createDeployment(base(uuid(301)));
+    const many = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claim(uuid(301), `r-${i}`, 60_000)),
+    );
+    expect(many.filter(Boolean)).toHaveLength(1);
+
+    // An expired lease is claimable and taken over; the old owner's guarded writes then fail.
+    await a.createDeployment(base(uuid(302)));
+    expect(await a.claim(uuid(302), 'old', 200)).toBe(true);
+    expect(await b.claim(uuid(302), 'new', 60_000)).toBe(false);
+    await sleep(400);
+    expect(await b.listClaimable(10)).toEqual([uuid(302)]);
+    expect(await b.claim(uuid(302), 'new', 60_000)).toBe(true);
+    expect(await a.renew(uuid(302), 'old', 60_000)).toBe(false);
+    const ev = { time: 't', phase: 'render', level: 'info', message: 'x' } as const;
+    await expect(
+      a.appendEvents(uuid(302), [ev], { status: 'rendering', expect: { leaseOwner: 'old' } }),
+    ).rejects.toBeInstanceOf(GuardError);
+    expect(await b.appendEvents(uuid(302), [ev], { expect: { leaseOwner: 'new' } })).toBe(2);
+    expect((await a.listEvents(uuid(302), 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+
+    // Released: claimable again at once; a release by someone else changes nothing.
+    await a.release(uuid(302), 'old');
+    expect((await a.getLease(uuid(302)))?.owner).toBe('new');
+    await b.release(uuid(302), 'new');
+    expect(await a.getLease(uuid(302))).toEqual({ owner: null, until: null });
+    expect(await a.listClaimable(10)).toEqual([uuid(302)]);
+
+    // releaseAll (SQLite at start: the one process) drops every remaining lease.
+    expect(await b.releaseAll()).toBe(2);
+    expect(await a.listClaimable(10)).toEqual([uuid(300), uuid(301), uuid(302)]);
+  });
+
+  it('never flips a final status and never claims a final deployment', async () => {
+    const r = await repo();
+    await r.createDeployment(base(uuid(400)));
+    expect(await r.claim(uuid(400), 'me', 60_000)).toBe(true);
+    const guard = { leaseOwner: 'me', notIn: FINAL_STATUSES };
+    await r.appendEvents(uuid(400), [], { status: 'ready-to-apply', expect: guard });
+    const ev = { time: 't', phase: 'failed', level: 'error', message: 'late' } as const;
+    const err = await r
+      .appendEvents(uuid(400), [ev], { status: 'failed', expect: guard })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GuardError);
+    expect(err).toMatchObject({ status: 'ready-to-apply', leaseOwner: 'me' });
+    expect(await r.getDeployment(uuid(400))).toMatchObject({
+      status: 'ready-to-apply',
+      lastSeq: 1,
+    });
+    await r.release(uuid(400), 'me');
+    expect(await r.claim(uuid(400), 'other', 60_000)).toBe(false);
+    expect(await r.listClaimable(10)).toEqual([]);
+    // Unguarded writes (no `expect`) still work: the guard is what the pipeline asks for.
+    await expect(r.appendEvents(uuid(999), [])).rejects.not.toBeInstanceOf(GuardError);
+  });
+
+  it('holds the lock of one key across two connections, never twice at once', async () => {
+    const [a, b] = await pair();
+    const log: string[] = [];
+    const critical = (who: string) => async () => {
+      log.push(`${who}+`);
+      await sleep(50);
+      log.push(`${who}-`);
+      return who;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 ? a : b).withLock('sovereign:x', critical(`${i}`)),
+      ),
+    );
+    expect(results).toEqual(['0', '1', '2', '3', '4', '5']);
+    // Strictly alternating enter/leave: no two holders overlapped.
+    for (let i = 0; i < log.length; i += 2) {
+      expect(log[i]?.endsWith('+')).toBe(true);
+      expect(log[i + 1]).toBe(`${log[i]?.slice(0, -1)}-`);
+    }
+    expect(log).toHaveLength(12);
+    // A throwing holder releases the lock.
+    await expect(
+      a.withLock('sovereign:x', () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    expect(await b.withLock('sovereign:x', async () => 'free')).toBe('free');
+  });
+
   it('returns the existing row for a taken idempotency key, even under concurrency', async () => {
     const r = await repo();
     const results = await Promise.all(
@@ -115,7 +240,8 @@ it('records applied migrations in a migrations table', () => {
   void r.close();
   const db = new Database(file, { readonly: true });
   const rows = db.prepare('SELECT version FROM migrations').all();
-  expect(rows).toEqual([{ version: 1 }]);
+  expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+  expect(rows.length).toBeGreaterThanOrEqual(2);
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   db.close();
   // Reopening applies nothing twice.
