@@ -2,7 +2,7 @@
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
 // placement and capacity checks (admitPlan in src/shared/lib/plan-problems.ts, which the CLI and
 // Review run too), and the `secrets` block against the secretRefs the manifest names.
-import { positionOf } from '../src/shared/lib/bounded-parse';
+import { childPath, positionOf } from '../src/shared/lib/bounded-parse';
 import { blueprintRegistry } from '../src/shared/lib/manifest';
 import {
   MAX_MANIFEST_BYTES,
@@ -130,15 +130,6 @@ export function secretProblems(manifest: SovereignManifest, requireSecrets: bool
   }
   return problems;
 }
-
-const childPath = (parent: string, key: string | number) =>
-  typeof key === 'number'
-    ? `${parent}[${key}]`
-    : /^[A-Za-z_$][\w$-]*$/.test(key)
-      ? parent
-        ? `${parent}.${key}`
-        : key
-      : `${parent}[${JSON.stringify(key)}]`;
 
 type JsonFrame =
   | { kind: 'object'; path: string; keys: Set<string>; key: string | undefined; wantKey: boolean }

@@ -388,7 +388,8 @@ export interface StructureProblem {
   message: string;
 }
 
-const childPath = (parent: string, key: string | number) =>
+/** The manifest path of a child: `a.b`, `a[3]`, or `a["odd key"]`. */
+export const childPath = (parent: string, key: string | number): string =>
   typeof key === 'number'
     ? `${parent}[${key}]`
     : /^[A-Za-z_$][\w$-]*$/.test(key)
