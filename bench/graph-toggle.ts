@@ -28,9 +28,13 @@ function toggleInPage({ id, name }: { id: string; name: string }): Promise<[numb
   if (!node || !button) throw new Error('graph node or panel button not found');
   const adding = button.textContent?.startsWith('Add') ?? false;
   const expected = adding ? `Remove ${name}` : `Add ${name}`;
+  // The node's accessible name ends in "not installed" while it is not (what a user hears).
+  const installed = () =>
+    !(document.querySelector(`[data-node-id="${id}"]`)?.getAttribute('aria-label') ?? '').endsWith(
+      'not installed',
+    );
   const done = () =>
-    document.querySelector(`[data-node-id="${id}"]`)?.getAttribute('data-installed') ===
-      String(adding) &&
+    installed() === adding &&
     [...document.querySelectorAll('aside button')].some((b) => b.textContent === expected);
   return new Promise((resolve) => {
     const painted = () =>
