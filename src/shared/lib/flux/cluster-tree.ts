@@ -24,12 +24,14 @@ import {
 import {
   clusterIssuer,
   clusterSecretStore,
+  envoyProxy,
   externalSecret,
   gateway,
   gatewayClass,
   namespace,
   serviceAlias,
 } from './platform-objects';
+import { INGRESS_NODE_PORTS } from '../tofu/pins';
 import { serviceHost } from './chart-facts';
 import { releaseContext, type SecretNeed } from './release-context';
 import { componentValues } from './values';
@@ -270,7 +272,8 @@ function configObjects(
   }
   if (here.has('envoy'))
     objects.push(
-      gatewayClass(),
+      envoyProxy(getComponent('envoy').namespace, INGRESS_NODE_PORTS.http),
+      gatewayClass(getComponent('envoy').namespace),
       gateway(input.manifest.spec.dns.domain, getComponent('envoy').namespace),
     );
   return { objects, secrets: sorted };

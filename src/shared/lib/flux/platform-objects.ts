@@ -92,12 +92,47 @@ export function serviceAlias(name: string, ns: string, target: string, port: num
 /** The Gateway (Envoy Gateway) that serves the Sovereign's names and ACME HTTP-01 challenges. */
 export const GATEWAY = { className: 'catalyst', name: 'catalyst' } as const;
 
-export function gatewayClass(): K8sObject {
+/** The GatewayClass of Envoy Gateway, set up by the EnvoyProxy of the same name. */
+export function gatewayClass(proxyNamespace: string): K8sObject {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'GatewayClass',
     metadata: { name: GATEWAY.className, labels: LABELS },
-    spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' },
+    spec: {
+      controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+      parametersRef: {
+        group: 'gateway.envoyproxy.io',
+        kind: 'EnvoyProxy',
+        name: GATEWAY.className,
+        namespace: proxyNamespace,
+      },
+    },
+  };
+}
+
+/**
+ * The Envoy proxy Service as a NodePort on the port the cloud load balancer forwards HTTP to
+ * (the OpenTofu module's 80 -> INGRESS_NODE_PORTS.http); ports merge by `port` in the patch.
+ */
+export function envoyProxy(ns: string, httpNodePort: number): K8sObject {
+  return {
+    apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+    kind: 'EnvoyProxy',
+    metadata: { name: GATEWAY.className, namespace: ns, labels: LABELS },
+    spec: {
+      provider: {
+        type: 'Kubernetes',
+        kubernetes: {
+          envoyService: {
+            type: 'NodePort',
+            patch: {
+              type: 'StrategicMerge',
+              value: { spec: { ports: [{ port: 80, nodePort: httpNodePort }] } },
+            },
+          },
+        },
+      },
+    },
   };
 }
 

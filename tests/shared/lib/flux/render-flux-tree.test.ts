@@ -13,6 +13,7 @@ import { regionsForTopology } from '../../../../src/shared/lib/draft-defaults';
 import { renderFluxTree, type FluxFile } from '../../../../src/shared/lib/flux/render-flux-tree';
 import { buildManifest } from '../../../../src/shared/lib/manifest';
 import { clusterNames, planManifest } from '../../../../src/shared/lib/placement';
+import { INGRESS_NODE_PORTS } from '../../../../src/shared/lib/tofu/pins';
 import { chosenArb, validDraft } from '../manifest-fixtures';
 import { crdProblems, loadCrdValidators } from './crd-validator';
 
@@ -352,6 +353,25 @@ describe('renderFluxTree', () => {
         externalName: 'seaweedfs-s3.storage.svc.cluster.local',
         ports: [{ port: 8333 }],
       });
+    }
+  });
+
+  it('exposes the Gateway on the NodePort the load balancer forwards HTTP to', () => {
+    for (const cluster of clustersOf(CASES.triangle!)) {
+      const objects = objectsOf(clusterFiles(CASES.triangle!, cluster));
+      const proxy = objects.find((o) => o.kind === 'EnvoyProxy')!;
+      const klass = objects.find((o) => o.kind === 'GatewayClass')!;
+      expect(klass.spec.parametersRef).toEqual({
+        group: 'gateway.envoyproxy.io',
+        kind: 'EnvoyProxy',
+        name: proxy.metadata.name,
+        namespace: proxy.metadata.namespace,
+      });
+      const service = proxy.spec.provider.kubernetes.envoyService;
+      expect(service.type).toBe('NodePort');
+      expect(service.patch.value.spec.ports).toEqual([
+        { port: 80, nodePort: INGRESS_NODE_PORTS.http },
+      ]);
     }
   });
 
