@@ -57,8 +57,10 @@ export function GitopsViewer() {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-auto text-sm text-fg-muted">
-          {files.length} files under <code className="font-mono">{tree.root}/</code>, one folder per
-          Flux category. Generated from the draft; the bootstrap API commits the same tree.
+          {files.length} files: one folder per region&apos;s cluster under{' '}
+          <code className="font-mono">{tree.root}/</code> (then per Flux category), the README an
+          operator follows and <code className="font-mono">infra/</code>. Generated from the draft;
+          the bootstrap API commits the same tree.
         </p>
         <Button size="sm" onClick={expandAll}>
           Expand all
