@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall } from './apt-install.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -35,17 +36,9 @@ export function ensurePostgresInstalled() {
   const found = findPgBin();
   if (found) return found;
   console.log("[setup] initdb not found: installing Debian's postgresql ...");
-  const sudo = isRoot ? [] : ['sudo'];
-  const run = (args) =>
-    spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  let res = run(['apt-get', 'update']);
-  if (res.status === 0)
-    res = run(['apt-get', 'install', '-y', '--no-install-recommends', 'postgresql']);
+  const ok = aptInstall('postgresql');
   const bin = findPgBin();
-  if (res.status !== 0 || !bin) {
+  if (!ok || !bin) {
     console.error(
       '[setup] could not install PostgreSQL; install it (apt-get install postgresql) or set PG_BIN',
     );
