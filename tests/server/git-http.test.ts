@@ -13,7 +13,7 @@ import { ConfigError, defaultPublicUrl, loadConfig } from '../../server/config';
 import { repoPath } from '../../server/git';
 import { gitCloneUrl, gitReadToken, repositoryUrlFor } from '../../server/git-credentials';
 import { validBody } from './fixtures';
-import { startServer, submit, tempDir, type TestServer } from './harness';
+import { bareDeployment, startServer, submit, tempDir, type TestServer } from './harness';
 
 const KEY = randomBytes(32);
 const TOKEN = { alpha: gitReadToken(KEY, 'alpha'), bravo: gitReadToken(KEY, 'bravo') };
@@ -351,19 +351,7 @@ describe('URLs and configuration', () => {
     });
     try {
       const id = randomUUID();
-      await s.server.repo.createDeployment({
-        id,
-        name: 'remote-one',
-        status: 'failed',
-        statusMessage: 'not run',
-        manifestJson: '{}',
-        requestHash: 'x',
-        idempotencyKey: null,
-        componentCount: 0,
-        secrets: new Map(),
-        events: [],
-        now: new Date().toISOString(),
-      });
+      await s.server.repo.createDeployment(bareDeployment(id, 'remote-one', 'not run'));
       const url = `${s.url}/api/v1/deployments/${id}/repository`;
       expect((await fetch(url)).status).toBe(401);
       const res = await fetch(url, { headers: { authorization: `Bearer ${apiToken}` } });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { renderFluxTree } from '../../src/shared/lib/flux/render-flux-tree';
 import { apiErrorSchema, deploymentCreatedSchema } from '../../src/shared/schemas/api';
 import { validBody } from './fixtures';
-import { startServer, submit, type TestServer } from './harness';
+import { bareDeployment, startServer, submit, type TestServer } from './harness';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -33,19 +33,9 @@ it('serves the files of the commit, including what only the committing renderer 
 
 it('answers 409 not_committed before the commit exists', async () => {
   const id = randomUUID();
-  await t.server.repo.createDeployment({
-    id,
-    name: 'uncommitted',
-    status: 'failed',
-    statusMessage: 'failed before the commit',
-    manifestJson: '{}',
-    requestHash: 'x',
-    idempotencyKey: null,
-    componentCount: 0,
-    secrets: new Map(),
-    events: [],
-    now: new Date().toISOString(),
-  });
+  await t.server.repo.createDeployment(
+    bareDeployment(id, 'uncommitted', 'failed before the commit'),
+  );
   const res = await fetch(`${t.url}/api/v1/deployments/${id}/gitops`);
   expect(res.status).toBe(409);
   expect(apiErrorSchema.parse(await res.json()).error).toBe('not_committed');

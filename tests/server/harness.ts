@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import pg from 'pg';
 import { createServer, type Server, type ServerExtras } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import type { NewDeployment } from '../../server/db/repository';
 
 export const PG_URL = process.env.DATABASE_URL || undefined;
 
@@ -191,4 +192,21 @@ export async function readSse(
     ac.abort();
   }
   return messages;
+}
+
+/** A deployment row written straight to the repository, never run (for states a submit cannot reach). */
+export function bareDeployment(id: string, name: string, statusMessage: string): NewDeployment {
+  return {
+    id,
+    name,
+    status: 'failed',
+    statusMessage,
+    manifestJson: '{}',
+    requestHash: 'x',
+    idempotencyKey: null,
+    componentCount: 0,
+    secrets: new Map(),
+    events: [],
+    now: new Date().toISOString(),
+  };
 }
