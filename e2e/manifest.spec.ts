@@ -78,6 +78,10 @@ test('a downloaded manifest imported into a fresh browser gives the same Review'
   browser,
 }, info) => {
   await openReview(page, true);
+  // The key's fingerprint appears once its SHA-256 module has loaded: compare settled Reviews.
+  await expect(page.getByRole('region', { name: 'Infrastructure', exact: true })).toContainText(
+    'SHA256:',
+  );
   const before = await summaries(page);
   expect(before[0]).toContain('acme-e2e');
 
@@ -106,7 +110,7 @@ test('a downloaded manifest imported into a fresh browser gives the same Review'
   const notice = other.getByRole('status', { name: /Imported “acme-e2e”/ });
   await expect(notice).toBeFocused();
   await expect(notice.getByRole('link', { name: 'Hetzner Cloud API token' })).toBeVisible();
-  expect(await summaries(other)).toEqual(before);
+  await expect.poll(() => summaries(other)).toEqual(before);
   await expect(other.getByRole('region', { name: /problems? remains?/ })).toContainText(
     'Hetzner Cloud API token is required',
   );
@@ -117,6 +121,10 @@ test('a broken file is refused with every problem and its path; nothing changes'
   page,
 }) => {
   await openReview(page, true);
+  // The key's fingerprint appears once its SHA-256 module has loaded: compare settled Reviews.
+  await expect(page.getByRole('region', { name: 'Infrastructure', exact: true })).toContainText(
+    'SHA256:',
+  );
   const before = await summaries(page);
   const text = (await import('../src/shared/lib/manifest-io')).serializeManifest(
     buildManifest(seededDraft()),
