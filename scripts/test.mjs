@@ -76,7 +76,7 @@ async function unit() {
     );
     // Not again: repository.test.ts loops over both databases itself, replicas.test.ts is
     // PostgreSQL only, security.test.ts inspects the SQLite file, csp and spa-preload use no database.
-    const skip = ['repository', 'replicas', 'security', 'csp', 'spa-preload'];
+    const skip = ['repository', 'replicas', 'csp', 'spa-preload'];
     const onPostgres = await stepAsync(
       'unit-postgres',
       'npx',

@@ -71,7 +71,11 @@ export interface RetryOptions {
   maxMs?: number;
   /** Which failures are retried (default isTransientError); others are thrown at once. */
   isTransient?: (err: unknown) => boolean;
-  /** Told before each wait: the failure, the try that failed (from 1) and the delay. */
+  /**
+   * Told before each wait: the failure, the try that failed (from 1) and the delay. When it throws
+   * (the pipeline's guarded retry event: the lease is lost), nothing is retried and withRetry
+   * throws that error.
+   */
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void | Promise<void>;
   /** For tests: the wait and the random source. */
   sleep?: (ms: number) => Promise<void>;

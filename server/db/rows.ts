@@ -69,7 +69,7 @@ export function toEvent(r: RawEvent): DeploymentEvent {
 }
 
 /** Positional values of one event row, after its deployment id and seq. */
-export function eventValues(e: NewEvent): unknown[] {
+export function eventValues(e: NewEvent): (string | number | null)[] {
   return [
     e.time,
     e.phase,

@@ -22,7 +22,7 @@ async function openRepo(db: 'sqlite' | 'postgres'): Promise<Repository> {
 async function openPair(db: 'sqlite' | 'postgres'): Promise<[Repository, Repository]> {
   if (db === 'sqlite') {
     const file = path.join(tempDir(), 'pair.sqlite');
-    return [openSqlite(file), openSqlite(file)];
+    return [await openSqlite(file), await openSqlite(file)];
   }
   const url = await freshPgUrl();
   return [await openPostgres(url), await openPostgres(url)];
@@ -220,6 +220,37 @@ describe.each(DATABASES)('repository on %s', (db) => {
     expect(await b.withLock('sovereign:x', async () => 'free')).toBe('free');
   });
 
+  it('keeps concurrent transactions apart: one that fails rolls back alone', async () => {
+    // On SQLite these are committed as one group (one fsync); each still stands or falls alone.
+    const r = await repo();
+    await r.createDeployment(base(uuid(500)));
+    const ev = { time: 't', phase: 'render', level: 'info', message: 'x' } as const;
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 8 }, (_, i) => r.createDeployment(base(uuid(501 + i)))),
+      // The id is taken: this whole transaction fails (no row, secret or event of it is left).
+      r.createDeployment({ ...base(uuid(500)), events: [ev, ev, ev] }),
+      r.appendEvents(uuid(500), [ev], { status: 'rendering' }),
+      r.appendEvents(uuid(999), [ev]),
+    ]);
+    expect(results.map((x) => x.status)).toEqual([
+      ...Array<string>(8).fill('fulfilled'),
+      'rejected',
+      'fulfilled',
+      'rejected',
+    ]);
+    expect(await r.listUnfinished()).toHaveLength(9);
+    expect(await r.getDeployment(uuid(500))).toMatchObject({ status: 'rendering', lastSeq: 2 });
+    expect((await r.listEvents(uuid(500), 0, 10)).map((e) => e.phase)).toEqual([
+      'validate',
+      'render',
+    ]);
+    expect(await r.listEvents(uuid(999), 0, 10)).toEqual([]);
+    for (let i = 0; i < 8; i++) {
+      expect(await r.getDeployment(uuid(501 + i))).toMatchObject({ lastSeq: 1 });
+      expect((await r.getSecrets(uuid(501 + i))).size).toBe(1);
+    }
+  });
+
   it('returns the existing row for a taken idempotency key, even under concurrency', async () => {
     const r = await repo();
     const results = await Promise.all(
@@ -234,10 +265,10 @@ describe.each(DATABASES)('repository on %s', (db) => {
   });
 });
 
-it('records applied migrations in a migrations table', () => {
+it('records applied migrations in a migrations table', async () => {
   const file = path.join(tempDir(), 'm.sqlite');
-  const r = openSqlite(file);
-  void r.close();
+  const r = await openSqlite(file);
+  await r.close();
   const db = new Database(file, { readonly: true });
   const rows = db.prepare('SELECT version FROM migrations').all();
   expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
@@ -245,8 +276,8 @@ it('records applied migrations in a migrations table', () => {
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   db.close();
   // Reopening applies nothing twice.
-  const again = openSqlite(file);
-  void again.close();
+  const again = await openSqlite(file);
+  await again.close();
 });
 
 describe.each(DATABASES)('the API on %s under concurrent retries', (db) => {

@@ -1,13 +1,27 @@
 // Security: token auth, refusing to listen openly without one, same-origin by default, and a planted
-// secret that must appear in no log line, no response and no database byte in clear.
+// secret that must appear in no log line, no response and no stored byte in clear: not under
+// DATA_DIR (SQLite file and WAL, git objects) and in no value of any table, read back with SQL from
+// SQLite or PostgreSQL (CATALYST_TEST_DB=postgres).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploymentCreatedSchema } from '../../src/shared/schemas/api';
 import { ConfigError, loadConfig } from '../../server/config';
 import { openSecret } from '../../server/crypto';
+import { SQLITE_FILE } from '../../server/db/open';
 import { DEFAULT_SECRETS, PLANTED_TOKEN, validBody } from './fixtures';
-import { readSse, spawnServer, startServer, submit, tempDir, type TestServer } from './harness';
+import {
+  DEFAULT_DB,
+  freshPgUrl,
+  readSse,
+  spawnServer,
+  startServer,
+  submit,
+  tempDir,
+  type TestServer,
+} from './harness';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -130,10 +144,63 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-describe('a planted secret', () => {
+/** Every row of every table of the database, as the driver returns it (BLOB/bytea as Buffers). */
+async function tableRows(
+  db: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string },
+): Promise<Map<string, Record<string, unknown>[]>> {
+  const out = new Map<string, Record<string, unknown>[]>();
+  if (db.kind === 'sqlite') {
+    const sqlite = new Database(db.file, { readonly: true });
+    try {
+      const tables = sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string }[];
+      for (const { name } of tables) {
+        out.set(name, sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]);
+      }
+    } finally {
+      sqlite.close();
+    }
+    return out;
+  }
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    for (const { name } of tables) {
+      out.set(name, (await client.query<Record<string, unknown>>(`SELECT * FROM "${name}"`)).rows);
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}
+
+/** Whether a stored value carries `secret` in clear (as text, bytes, hex or base64). */
+function carries(value: unknown, secret: string): boolean {
+  if (value === null || value === undefined) return false;
+  const forms = [
+    secret,
+    Buffer.from(secret).toString('hex'),
+    Buffer.from(secret).toString('base64'),
+  ];
+  if (Buffer.isBuffer(value)) return forms.some((f) => value.includes(Buffer.from(f)));
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return forms.some((f) => text.includes(f));
+}
+
+describe(`a planted secret on ${DEFAULT_DB}`, () => {
   it('appears in no log line, no response, and no stored byte in clear', async () => {
     const dataDir = tempDir();
-    const t = await startServer({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'trace' } });
+    // The database URL is chosen here (a fresh schema) so that its tables can be read back below.
+    const databaseUrl = DEFAULT_DB === 'postgres' ? await freshPgUrl() : '';
+    const t = await startServer({
+      env: { DATA_DIR: dataDir, LOG_LEVEL: 'trace', DATABASE_URL: databaseUrl },
+    });
+    expect(t.server.repo.kind).toBe(DEFAULT_DB);
     const responses: string[] = [];
     const keep = async (res: Response) => {
       responses.push(JSON.stringify([...res.headers]), await res.text());
@@ -193,10 +260,38 @@ describe('a planted secret', () => {
     }
     // SQLite file, WAL, the git repository: no stored byte carries the secret in clear.
     const stored = filesUnder(dataDir);
-    expect(stored.some((f) => f.endsWith('catalyst.sqlite'))).toBe(true);
+    expect(stored.some((f) => f.endsWith(SQLITE_FILE))).toBe(DEFAULT_DB === 'sqlite');
+    expect(stored.some((f) => f.includes(`${path.sep}git${path.sep}`))).toBe(true);
     for (const f of stored) {
       const bytes = readFileSync(f);
       for (const s of secrets) expect(bytes.includes(Buffer.from(s)), f).toBe(false);
     }
+    // Every value of every table, read back with SQL: the secrets are there, sealed, never in clear.
+    const tables = await tableRows(
+      DEFAULT_DB === 'sqlite'
+        ? { kind: 'sqlite', file: path.join(dataDir, SQLITE_FILE) }
+        : { kind: 'postgres', url: databaseUrl },
+    );
+    expect([...tables.keys()].sort()).toEqual(
+      expect.arrayContaining(['artifacts', 'deployments', 'events', 'migrations', 'secrets']),
+    );
+    expect(tables.get('secrets')?.length).toBeGreaterThanOrEqual(2);
+    expect(tables.get('artifacts')?.length).toBeGreaterThanOrEqual(1);
+    expect(tables.get('events')?.length).toBeGreaterThan(3);
+    // The check finds the secret in each form it looks for (so a miss means it is not there).
+    for (const v of [`x${PLANTED_TOKEN}`, Buffer.from(`-${PLANTED_TOKEN}-`)]) {
+      expect(carries(v, PLANTED_TOKEN)).toBe(true);
+    }
+    expect(carries(Buffer.from(PLANTED_TOKEN).toString('base64'), PLANTED_TOKEN)).toBe(true);
+    let values = 0;
+    for (const [table, rows] of tables) {
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row)) {
+          values++;
+          for (const s of secrets) expect(carries(value, s), `${table}.${column}`).toBe(false);
+        }
+      }
+    }
+    expect(values).toBeGreaterThan(50);
   });
 });
