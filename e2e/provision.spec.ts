@@ -48,7 +48,9 @@ test('provision a Sovereign, watch it reach ready-to-apply, download its manifes
   await expect(log.getByText(/^Manifest valid:/)).toBeVisible();
   await expect(log.getByText(/^Committed [0-9a-f]{12}/)).toBeVisible();
   const components = page.getByRole('region', { name: /Components/ });
-  await expect(components.getByRole('listitem').first()).toContainText('pending');
+  await expect(components.getByRole('listitem').first()).toContainText(
+    'not installed yet (plan only)',
+  );
 
   // The submit succeeded: the key is cleared, and no secret reached localStorage.
   expect((await persisted(page)).state.idempotencyKey).toBeNull();

@@ -236,6 +236,36 @@ export const API = {
       '404': error('Unknown id'),
     },
   },
+  cancelDeployment: {
+    method: 'POST',
+    url: '/api/v1/deployments/:id/cancel',
+    summary:
+      'Cancel the run: OpenTofu gets SIGINT (SIGKILL after TOFU_CANCEL_GRACE_MS), the status becomes `cancelled`, the state is kept',
+    params: deploymentParams,
+    responses: {
+      '200': {
+        description:
+          'Cancelled (the run on this replica has stopped, or will within a second on a peer)',
+        content: { 'application/json': deploymentSchema },
+      },
+      '401': error('Missing or wrong bearer token'),
+      '404': error('Unknown id'),
+      '409': error('not_cancellable: the deployment is already final'),
+    },
+  },
+  retryDeployment: {
+    method: 'POST',
+    url: '/api/v1/deployments/:id/retry',
+    summary:
+      'Run a failed or cancelled deployment again: recorded steps are skipped, OpenTofu plans again from the kept state',
+    params: deploymentParams,
+    responses: {
+      '200': { description: 'Queued again', content: { 'application/json': deploymentSchema } },
+      '401': error('Missing or wrong bearer token'),
+      '404': error('Unknown id'),
+      '409': error('not_retryable: only a failed or cancelled deployment is retried'),
+    },
+  },
   streamEvents: {
     method: 'GET',
     url: '/api/v1/deployments/:id/events',

@@ -153,7 +153,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     secretKey,
     render:
       extras.render ?? ((m) => renderFluxTree(m, { repositoryUrl: cloneUrl(m.metadata.name) })),
-    executor: createExecutor(config.executor),
+    executor: createExecutor(config, app.log),
     remote: config.gitopsRemoteUrl
       ? { url: config.gitopsRemoteUrl, token: config.gitopsRemoteToken }
       : undefined,
@@ -183,6 +183,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     secretKey,
     dataDir: config.dataDir,
     requireSecrets: config.requireSecrets,
+    cancelWaitMs: Math.min(config.tofu?.cancelGraceMs ?? 0, 10_000) + 2_000,
     rateLimit:
       config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
   });

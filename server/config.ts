@@ -1,12 +1,18 @@
 // Server configuration from environment variables (documented in docs/api.md). Invalid or unsafe
 // settings refuse to start with a message that names the variable.
 import path from 'node:path';
+import {
+  parseExecutorConfig,
+  TofuConfigError,
+  type ExecutorKind,
+  type TofuSettings,
+} from './tofu/config';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export type ExecutorKind = 'none';
+export type { ExecutorKind, TofuSettings };
 
 export interface Config {
   port: number;
@@ -37,6 +43,8 @@ export interface Config {
   logLevel: string;
   bodyLimit: number;
   executor: ExecutorKind;
+  /** EXECUTOR=tofu: the OpenTofu binary and the run's timeouts (server/tofu/config.ts). */
+  tofu: TofuSettings | undefined;
   /** Start from an empty data directory (E2E_FRESH_DATA=1, for end-to-end runs). */
   freshData: boolean;
   sseHeartbeatMs: number;
@@ -183,15 +191,12 @@ function parseAllowedHosts(
   return [...names];
 }
 
-function parseExecutor(raw: string | undefined): ExecutorKind {
-  const v = raw === undefined || raw === '' ? 'none' : raw;
-  if (v !== 'none') {
-    throw new ConfigError(
-      `EXECUTOR=${v} is not available in this build; the only executor is "none" ` +
-        '(the API writes the GitOps repository and OpenTofu inputs, ready to apply)',
-    );
+function parseExecutor(env: Env): { executor: ExecutorKind; tofu: TofuSettings | undefined } {
+  try {
+    return parseExecutorConfig(env);
+  } catch (err) {
+    throw err instanceof TofuConfigError ? new ConfigError(err.message) : err;
   }
-  return v;
 }
 
 /** The timeouts, checked against each other (headers within the request; idle above heartbeats). */
@@ -252,7 +257,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const publicUrl = parsePublicUrl(env.PUBLIC_URL);
   const sseHeartbeatMs = intVar(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 3_600_000);
-  const executor = parseExecutor(env.EXECUTOR);
+  const { executor, tofu } = parseExecutor(env);
   const requireSecretsRaw = env.REQUIRE_SECRETS ?? '';
   if (!['', '0', '1'].includes(requireSecretsRaw)) {
     throw new ConfigError(`REQUIRE_SECRETS must be 1 or 0 (got "${requireSecretsRaw}")`);
@@ -278,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     bodyLimit: intVar(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 64 * 1024 * 1024),
     executor,
+    tofu,
     freshData: env.E2E_FRESH_DATA === '1',
     sseHeartbeatMs,
     pipelineConcurrency: intVar(env, 'PIPELINE_CONCURRENCY', 2, 1, 64),

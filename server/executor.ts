@@ -1,17 +1,32 @@
 // What happens after the plan is written. An executor runs OpenTofu against the cloud and watches
-// Flux bring the components up; EXECUTOR selects one. The only one in this build is `none`: the
-// deployment stops at `ready-to-apply` and says so, and never pretends a cluster exists.
+// Flux bring the components up; EXECUTOR selects one. `none` (the default) stops at
+// `ready-to-apply` and says so, never pretending a cluster exists; `tofu` (server/tofu/) runs
+// `tofu init`, `plan` and `apply` on the committed module and watches the new clusters.
+import type { FastifyBaseLogger } from 'fastify';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
-import type { ExecutorKind } from './config';
+import type { SovereignManifest } from '../src/shared/schemas/manifest';
+import type { Config, ExecutorKind } from './config';
 import type { NewEvent } from './db/repository';
+import { TofuExecutor } from './tofu/executor';
 
 export interface ExecutorContext {
   deploymentId: string;
   sovereign: string;
+  manifest: SovereignManifest;
+  /** The commit the plan was written in (what the executor checks out). */
+  commitSha: string | null;
   /** The bare GitOps repository the plan was committed to. */
   gitRepo: string;
+  /** Aborted when this replica is asked to cancel the run (POST …/:id/cancel). */
+  signal: AbortSignal;
+  /** True once the deployment's status is `cancelled` (a cancel that reached another replica). */
+  isCancelled(): Promise<boolean>;
   /** Decrypted secret values by secretRef name and key, for the apply step only. */
   secrets(): Promise<Record<string, Record<string, string>>>;
+  /** The read token of the Sovereign's GitOps repository (TF_VAR_gitops_token). */
+  gitopsToken(): string;
+  /** Stores a run's artifact; `sensitive` ones (a kubeconfig) sealed with AES-256-GCM like secrets. */
+  store(name: string, content: string, opts?: { sensitive?: boolean }): Promise<void>;
   /** Records progress (events and status changes) durably. */
   report(
     events: readonly NewEvent[],
@@ -40,10 +55,21 @@ export const noneExecutor: Executor = {
   apply: async () => undefined,
 };
 
-/** The executor EXECUTOR names (config has already refused unknown names). */
-export function createExecutor(kind: ExecutorKind): Executor {
-  switch (kind) {
+/**
+ * The executor EXECUTOR names (config has already refused unknown names and a missing tofu); a
+ * bare kind is enough for `none`.
+ */
+export function createExecutor(
+  config: ExecutorKind | Pick<Config, 'executor' | 'tofu' | 'dataDir'>,
+  log?: FastifyBaseLogger,
+): Executor {
+  const c =
+    typeof config === 'string' ? { executor: config, tofu: undefined, dataDir: '' } : config;
+  switch (c.executor) {
     case 'none':
       return noneExecutor;
+    case 'tofu':
+      if (!c.tofu || !log) throw new Error('EXECUTOR=tofu needs its settings and a logger');
+      return new TofuExecutor({ settings: c.tofu, dataDir: c.dataDir, log });
   }
 }

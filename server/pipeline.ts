@@ -8,10 +8,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
-import { openSecret } from './crypto';
 import { FINAL_STATUSES, type PipelinePhase } from '../src/shared/schemas/api';
 import { GuardError, type NewEvent, type Repository, type StatusUpdate } from './db/repository';
 import type { Executor } from './executor';
+import { executorContext, SHUTDOWN } from './executor-context';
 import {
   clearStaleLocks,
   commitTree,
@@ -74,6 +74,8 @@ const ms = (t0: number) => Math.round(performance.now() - t0);
 
 export class Pipeline {
   private readonly waiting: string[] = [];
+  /** The runs of this replica: their cancel and a promise of their end. */
+  private readonly active = new Map<string, { abort: AbortController; ended: Promise<void> }>();
   private readonly queued = new Set<string>();
   private running = 0;
   private closed = false;
@@ -150,7 +152,21 @@ export class Pipeline {
     // Queued, not yet claimed: nothing to release; a peer (or the next start) picks them up.
     for (const id of this.waiting) this.queued.delete(id);
     this.waiting.length = 0;
+    // A running executor (tofu) stops at a safe point; the deployment stays unfinished and resumes.
+    for (const run of this.active.values()) run.abort.abort(SHUTDOWN);
     await this.idle();
+  }
+
+  /**
+   * Asks this replica's run of a deployment to stop (the tofu executor sends OpenTofu SIGINT and
+   * records `cancelled`) and waits up to `waitMs` for it to end; false when it does not run here.
+   */
+  async cancel(id: string, waitMs: number): Promise<boolean> {
+    const run = this.active.get(id);
+    if (!run) return false;
+    run.abort.abort('cancel');
+    await Promise.race([run.ended, new Promise((r) => setTimeout(r, waitMs).unref())]);
+    return true;
   }
 
   private pump(): void {
@@ -188,6 +204,9 @@ export class Pipeline {
       return;
     }
     if (!claimed) return;
+    let ended = () => {};
+    const abort = new AbortController();
+    this.active.set(id, { abort, ended: new Promise<void>((r) => (ended = r)) });
     const heartbeat = setInterval(
       () => {
         repo
@@ -203,7 +222,7 @@ export class Pipeline {
     );
     heartbeat.unref();
     try {
-      await this.steps(id);
+      await this.steps(id, abort.signal);
     } catch (err) {
       if (err instanceof GuardError) {
         log.warn({ deploymentId: id, err: err.message }, 'deployment taken over or final; stopped');
@@ -227,10 +246,12 @@ export class Pipeline {
       await repo
         .release(id, this.owner)
         .catch((e: unknown) => log.warn({ deploymentId: id, err: String(e) }, 'cannot release'));
+      this.active.delete(id);
+      ended();
     }
   }
 
-  private async steps(id: string): Promise<void> {
+  private async steps(id: string, signal: AbortSignal): Promise<void> {
     const { repo } = this.deps;
     const row = await repo.getDeployment(id);
     if (!row) return;
@@ -264,21 +285,18 @@ export class Pipeline {
       planned.message,
       done.has('ready') ? [] : [ev({ phase: 'ready', message: planned.message })],
     );
-    await this.deps.executor.apply({
-      deploymentId: id,
-      sovereign: manifest.metadata.name,
-      gitRepo: repoPath(this.deps.dataDir, manifest.metadata.name),
-      secrets: () => this.secrets(id),
-      report: async (events, s, m) => {
-        // After the plan the status may leave ready-to-apply, but never ready or failed.
-        const expect = { leaseOwner: this.owner, notIn: ['ready', 'failed'] as const };
-        await repo.appendEvents(
-          id,
-          events,
-          s ? { status: s, statusMessage: m, expect } : { expect },
-        );
-      },
-    });
+    await this.deps.executor.apply(
+      executorContext({
+        repo,
+        dataDir: this.deps.dataDir,
+        secretKey: this.deps.secretKey,
+        owner: this.owner,
+        id,
+        manifest,
+        commitSha: (await repo.getDeployment(id))?.commitSha ?? null,
+        signal,
+      }),
+    );
   }
 
   /** Renders the tree and the OpenTofu inputs and commits both; events of recorded steps are not repeated. */
@@ -337,7 +355,10 @@ export class Pipeline {
   /**
    * Runs fn, retrying transient failures (EMFILE, ENOSPC, busy database, git lock: retry.ts) with
    * backoff; each retry is told as a warn event. The `resume` phase is used for it, as it marks no
-   * step done (a resumed run still redoes the step that was being retried).
+   * step done (a resumed run still redoes the step that was being retried). That event is guarded
+   * like every write of the run: a replica that lost its lease (or a final status) appends nothing
+   * and stops retrying at once (the GuardError ends the run); any other failure to record it is
+   * only logged, the retry goes on.
    */
   private retrying<T>(id: string, what: string, fn: () => Promise<T>): Promise<T> {
     const policy = this.deps.retry ?? DEFAULT_RETRY;
@@ -349,14 +370,21 @@ export class Pipeline {
         ]);
         this.deps.log.warn({ deploymentId: id, attempt, delayMs, err: reason }, 'retrying');
         await this.deps.repo
-          .appendEvents(id, [
-            ev({
-              phase: 'resume',
-              level: 'warn',
-              message: `Retrying ${what} in ${delayMs} ms (attempt ${attempt + 1} of ${policy.attempts}) after a transient failure: ${reason}`,
-            }),
-          ])
-          .catch(() => undefined);
+          .appendEvents(
+            id,
+            [
+              ev({
+                phase: 'resume',
+                level: 'warn',
+                message: `Retrying ${what} in ${delayMs} ms (attempt ${attempt + 1} of ${policy.attempts}) after a transient failure: ${reason}`,
+              }),
+            ],
+            { expect: this.guard },
+          )
+          .catch((e: unknown) => {
+            if (e instanceof GuardError) throw e;
+            this.deps.log.warn({ deploymentId: id, err: String(e) }, 'cannot record a retry');
+          });
       },
     });
   }
@@ -401,17 +429,6 @@ export class Pipeline {
       if (waitMs === 0) return;
       await new Promise((r) => setTimeout(r, Math.min(waitMs, 1000)));
     }
-  }
-
-  private async secrets(id: string): Promise<Record<string, Record<string, string>>> {
-    const out: Record<string, Record<string, string>> = {};
-    for (const [name, sealed] of await this.deps.repo.getSecrets(id)) {
-      out[name] = JSON.parse(openSecret(this.deps.secretKey, id, name, sealed)) as Record<
-        string,
-        string
-      >;
-    }
-    return out;
   }
 }
 

@@ -14,12 +14,17 @@ import {
   toDeployment,
   type CreateDeps,
 } from '../deployments-service';
+import { cancelDeployment, retryDeployment } from '../run-control';
+import type { Pipeline } from '../pipeline';
 import { sendDownload } from './deployment-files';
 
 export interface DeploymentRoutesOptions extends CreateDeps {
+  pipeline: Pick<Pipeline, 'enqueue' | 'cancel'>;
   /** Where the Sovereigns' GitOps repositories live (DATA_DIR). */
   dataDir: string;
   rateLimit: { max: number; timeWindow: string } | false;
+  /** How long a cancel waits for this replica's run to stop (the tofu grace period and a margin). */
+  cancelWaitMs: number;
 }
 
 /** Loads the deployment the `:id` route parameter names; 404 for unknown or malformed ids. */
@@ -61,6 +66,14 @@ export function deploymentRoutes(app: FastifyInstance, opts: DeploymentRoutesOpt
     reply.header('vary', 'Accept');
     return sendDownload(reply, file, 'inline');
   });
+
+  const control = { repo, pipeline: opts.pipeline, cancelWaitMs: opts.cancelWaitMs };
+  app.post(API.cancelDeployment.url, async (req) =>
+    cancelDeployment(control, parseParams(API.cancelDeployment, req).id),
+  );
+  app.post(API.retryDeployment.url, async (req) =>
+    retryDeployment(control, parseParams(API.retryDeployment, req).id),
+  );
 
   app.get(API.getGitops.url, async (req, reply) =>
     sendDownload(reply, await gitopsArchive(opts.dataDir, await findDeployment(repo, req))),

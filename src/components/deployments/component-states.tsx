@@ -13,13 +13,33 @@ const TONE: Record<ComponentState, BadgeProps['tone']> = {
 
 const nameOf = (id: string) => (isComponentId(id) ? getComponent(id).name : id);
 
-/** Every component with its latest state, in install order. */
-export function ComponentStates({ components }: { components: readonly ComponentProgress[] }) {
+/** The label of a component's state: a pending one of a finished plan is not installed yet. */
+export function stateLabel(state: ComponentState, planOnly: boolean): string {
+  return planOnly && state === 'pending' ? 'not installed yet (plan only)' : state;
+}
+
+/**
+ * Every component with its latest state, in install order. `planOnly`: the pipeline finished and
+ * no executor applies the plan, so nothing is being installed (a pending one is not "pending").
+ */
+export function ComponentStates({
+  components,
+  planOnly = false,
+}: {
+  components: readonly ComponentProgress[];
+  planOnly?: boolean;
+}) {
   return (
     <section aria-labelledby="components-heading" className="space-y-3">
       <h2 id="components-heading" className="text-lg font-semibold">
         Components <span className="font-normal text-fg-muted">(install order)</span>
       </h2>
+      {planOnly ? (
+        <p className="text-sm text-fg-muted">
+          The plan is ready and no executor applies it here: nothing is installed until the OpenTofu
+          module is applied and Flux reconciles the repository.
+        </p>
+      ) : null}
       {components.length === 0 ? (
         <p className="text-sm text-fg-muted">Listed once the GitOps tree is committed.</p>
       ) : (
@@ -29,7 +49,9 @@ export function ComponentStates({ components }: { components: readonly Component
               <span className="min-w-0 truncate" title={c.message}>
                 <span className="text-fg-muted tabular-nums">{i + 1}.</span> {nameOf(c.id)}
               </span>
-              <Badge tone={TONE[c.state]}>{c.state}</Badge>
+              <Badge tone={planOnly && c.state === 'pending' ? 'neutral' : TONE[c.state]}>
+                {stateLabel(c.state, planOnly)}
+              </Badge>
             </li>
           ))}
         </ol>

@@ -1,5 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
+import { ApiError } from '../../shared/api/client';
 import { deploymentKeys, deploymentQueryOptions } from '../../shared/api/deployments';
 import { useDeploymentEvents } from '../../shared/api/events';
 import type { Deployment } from '../../shared/schemas/api';
@@ -13,18 +15,61 @@ import { HowToApply } from './how-to-apply';
 import { PipelineSteps } from './pipeline-steps';
 import { componentProgress, pipelineProgress } from './progress';
 import { QueryError } from './query-error';
+import { RunControls } from './run-controls';
+import { useDocumentTitle } from '../wizard/use-document-title';
 
 const statusTone = (status: Deployment['status']): BadgeProps['tone'] =>
-  status === 'failed'
+  status === 'failed' || status === 'cancelled'
     ? 'danger'
     : status === 'ready' || status === 'ready-to-apply'
       ? 'ok'
       : 'accent';
 
-/** One deployment, live: status, pipeline steps, components, downloads and the event log. */
+/** The progress heading, focused once when Provision opened this page (not on a plain visit). */
+function useFocusOnArrival() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { state } = useLocation() as { state: { focusProgress?: boolean } | null };
+  const arrived = state?.focusProgress === true;
+  useEffect(() => {
+    if (arrived) ref.current?.focus();
+  }, [arrived]);
+  return ref;
+}
+
+/** Whether a load failed because the server has no deployment with this id. */
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/** An unknown deployment id: a plain 404 page, no live stream and no "Reconnecting…". */
+export function DeploymentNotFound() {
+  useDocumentTitle('Deployment not found');
+  return (
+    <div className="space-y-4 py-10">
+      <h1 className="text-2xl font-semibold">No deployment with this id</h1>
+      <p className="text-fg-muted">
+        The bootstrap API has no deployment at this address. It may have been mistyped, or it
+        belongs to another server.
+      </p>
+      <Link
+        to="/deployments"
+        className="text-accent underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+      >
+        See all deployments
+      </Link>
+    </div>
+  );
+}
+
+/** One deployment, live; a plain 404 page when the server knows no deployment with this id. */
 export function DeploymentProgress({ id }: { id: string }) {
   const query = useQuery(deploymentQueryOptions(id));
+  if (isNotFound(query.error)) return <DeploymentNotFound />;
+  return <LiveDeployment id={id} query={query} />;
+}
+
+/** A known (or still loading) deployment: status, pipeline steps, components, downloads, events. */
+function LiveDeployment({ id, query }: { id: string; query: UseQueryResult<Deployment> }) {
   const live = useDeploymentEvents(id);
+  const heading = useFocusOnArrival();
   const client = useQueryClient();
 
   // The status lives in the deployment resource: re-read it when the pipeline moves on.
@@ -45,7 +90,7 @@ export function DeploymentProgress({ id }: { id: string }) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
-          <h1 className="text-2xl font-semibold">
+          <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
             {d ? `Sovereign ${d.name}` : 'Deployment'}
             {status ? (
               <Badge tone={statusTone(status)} className="ml-3 align-middle">
@@ -55,7 +100,10 @@ export function DeploymentProgress({ id }: { id: string }) {
           </h1>
           <p className="font-mono text-xs text-fg-muted">{id}</p>
         </div>
-        <ConnectionStatus connection={live.connection} />
+        <div className="flex flex-wrap items-center gap-3">
+          <RunControls id={id} status={status} />
+          <ConnectionStatus connection={live.connection} />
+        </div>
       </div>
       {query.isError ? (
         <QueryError
@@ -79,7 +127,7 @@ export function DeploymentProgress({ id }: { id: string }) {
         <PipelineSteps steps={steps} />
         <div className="space-y-6">
           {d ? <DownloadLinks deployment={d} /> : null}
-          <ComponentStates components={components} />
+          <ComponentStates components={components} planOnly={status === 'ready-to-apply'} />
         </div>
       </div>
       <EventLog events={live.events} />

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/client';
 import { useSubmitDeployment } from '../../shared/api/deployments';
 import { fieldProblems } from '../../shared/api/problem-fields';
 import { useServerProblemsStore } from '../../shared/store/server-problems-store';
+import { SOVEREIGN_EXISTS_CODES } from '../../shared/schemas/api';
 import { buildManifest, withSecrets } from '../../shared/lib/manifest';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
@@ -13,6 +14,8 @@ export type ProvisionFailure =
   | { kind: 'problems'; error: ApiError }
   | { kind: 'unauthorized'; error: ApiError }
   | { kind: 'conflict'; error: ApiError }
+  /** 409 `sovereign_exists`: the name already has a deployment (and a repository). */
+  | { kind: 'name-taken'; error: ApiError }
   | { kind: 'retryable'; error: ApiError }
   | { kind: 'refused'; error: ApiError };
 
@@ -23,6 +26,8 @@ function classify(error: unknown): ProvisionFailure {
       : new ApiError({ kind: 'network', message: 'The request could not be sent' });
   if (e.status === 400 && e.problems.length > 0) return { kind: 'problems', error: e };
   if (e.status === 401) return { kind: 'unauthorized', error: e };
+  if (e.status === 409 && SOVEREIGN_EXISTS_CODES.includes(e.error))
+    return { kind: 'name-taken', error: e };
   if (e.status === 409) return { kind: 'conflict', error: e };
   if (e.retryable) return { kind: 'retryable', error: e };
   return { kind: 'refused', error: e };
@@ -57,7 +62,10 @@ export function useProvision() {
         onSuccess: (created) => {
           useServerProblemsStore.getState().clearServerProblems();
           setIdempotencyKey(null);
-          void navigate(`/deployments/${encodeURIComponent(created.id)}`);
+          // The progress page moves focus to its heading (focus would otherwise fall to <body>).
+          void navigate(`/deployments/${encodeURIComponent(created.id)}`, {
+            state: { focusProgress: true },
+          });
         },
       },
     );
