@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEngine } from './engine';
 import { benchManifest } from './manifest';
+import { benchDiff } from './diff';
 import { benchLayout } from './layout';
 import { bundleStats } from './bundle-stats';
 import { benchApi } from './api';
@@ -31,6 +32,8 @@ section('engine');
 record(benchEngine());
 section('manifest and Flux tree');
 record(benchManifest());
+section('diff (default selection → full catalog, four regions)');
+record(benchDiff());
 section('graph layout');
 const layout = benchLayout();
 record(layout);
@@ -72,8 +75,26 @@ if (!skip.has('lighthouse')) {
 }
 
 if (!skip.has('api')) {
-  section('api (autocannon, 50 connections, 10 s)');
+  section('api: POST, autocannon, 50 connections, 10 s; SQLite, PostgreSQL with 1 and 2 replicas');
   record(await benchApi(10, 50));
+}
+
+// A skipped part keeps the figures of the previous run (bench/results.json), so the file and the
+// table stay whole; a part that ran replaces all of its figures.
+const SECTION_PREFIXES: Record<string, string> = {
+  toggle: 'graph.toggle.',
+  lighthouse: 'lighthouse.',
+  api: 'api.',
+};
+if (skip.size > 0 && existsSync('bench/results.json')) {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, number>;
+  for (const part of skip) {
+    const prefix = SECTION_PREFIXES[part];
+    if (!prefix) continue;
+    const kept = Object.entries(previous).filter(([k]) => k.startsWith(prefix));
+    for (const [k, v] of kept) results[k] = v;
+    console.log(`[bench] ${part} skipped: ${kept.length} figures kept from bench/results.json`);
+  }
 }
 
 console.log(

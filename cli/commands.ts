@@ -1,8 +1,19 @@
-// The CLI commands: init, validate, render, schema. Each returns its exit code.
+// The CLI commands: init, validate, render, diff, schema. Each returns its exit code.
 import { join, resolve } from 'node:path';
 import { isComponentId, type ComponentId } from '../src/shared/constants/components';
 import { CATALOG_INDEX, lockedChain } from '../src/shared/lib/catalog-graph';
+import {
+  formatChangeSummary,
+  formatTreeDiff,
+  manifestDiff,
+  treeDiffStat,
+} from '../src/shared/lib/diff';
 import { createDefaultDraft } from '../src/shared/lib/draft';
+import { clusterRequests } from '../src/shared/lib/cluster-capacity';
+import { planDraft } from '../src/shared/lib/draft-plan';
+import { regionName } from '../src/shared/lib/manifest';
+import { fitRegion } from '../src/shared/lib/sizing';
+import type { Draft } from '../src/shared/schemas/draft';
 import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
 import { infraFiles, repositoryUrlOf } from '../src/shared/lib/tofu';
 import { buildManifest } from '../src/shared/lib/manifest';
@@ -11,7 +22,7 @@ import {
   serializeManifest,
   type ParseManifestResult,
 } from '../src/shared/lib/manifest-io';
-import { admitPlan, planProblems } from '../src/shared/lib/plan-problems';
+import { admitPlan, planProblems, planWarnings } from '../src/shared/lib/plan-problems';
 import { removalImpact } from '../src/shared/lib/removal-impact';
 import { zipFiles } from '../src/shared/lib/zip';
 import { manifestJsonSchema, type SovereignManifest } from '../src/shared/schemas/manifest';
@@ -66,6 +77,7 @@ export async function init(io: CliIo, o: InitOptions): Promise<number> {
     chosen = impact.nextChosen;
   }
   draft.components.chosen = chosen;
+  for (const line of sizeWorkers(draft)) io.err(line);
   const manifest = buildManifest(draft);
   const text = serializeManifest(manifest, o.format);
   if (o.output) {
@@ -78,6 +90,27 @@ export async function init(io: CliIo, o: InitOptions): Promise<number> {
     for (const p of problems) io.err(`  ${p.path}: ${p.message}\n`);
   }
   return 0;
+}
+
+/**
+ * Sizes every region's workers as the wizard's "Fit nodes to load" does (sizing.ts): the cheapest
+ * size, count and volume that carry what its cluster runs with the headroom. Returns one note per
+ * region; a region no size can carry keeps its workers (validate then names it).
+ */
+export function sizeWorkers(draft: Draft): string[] {
+  const infra = draft.infrastructure;
+  const requests = clusterRequests(planDraft(draft).clusters, draft.components.settings ?? {});
+  return infra.regions.map((region, i) => {
+    const fit = fitRegion(infra.provider, region, requests[i]);
+    if (!fit) return `note: ${regionName(i)}: no worker size carries its components\n`;
+    region.workers = {
+      size: fit.size,
+      count: fit.count,
+      ...(fit.volumeGb ? { volumeGb: fit.volumeGb } : {}),
+    };
+    const volume = fit.volumeGb ? ` + ${fit.volumeGb} GB volume each` : '';
+    return `sized ${regionName(i)} (${region.cloudRegion}): ${fit.count} × ${fit.size}${volume} workers\n`;
+  });
 }
 
 async function readInput(io: CliIo, file: string): Promise<string> {
@@ -118,6 +151,8 @@ export async function validate(io: CliIo, file: string): Promise<number> {
   io.out(
     `${file}: valid Sovereign "${m.metadata.name}" with ${m.spec.components.length} components${migrated}\n`,
   );
+  // Warnings do not fail validation: on stdout, after the verdict (stderr is for problems).
+  for (const w of planWarnings(m)) io.out(`warning: ${w.path}: ${w.message}\n`);
   return 0;
 }
 
@@ -140,6 +175,35 @@ export async function render(
   const bytes = files.reduce((n, f) => n + new TextEncoder().encode(f.content).length, 0);
   io.out(`wrote ${files.length} files (${bytes} bytes) to ${resolve(output)}\n`);
   return 0;
+}
+
+/** Exit code of `catalyst diff` for a manifest that does not validate: "trouble", as diff(1). */
+export const DIFF_INVALID_EXIT = 2;
+
+/**
+ * `catalyst diff <old> <new> [--tree]`: the change summary (and with --tree the unified diff of
+ * the repositories both render). 0: no change; 1: a change; 2: a file is missing or invalid
+ * (every problem printed as `catalyst validate` prints it).
+ */
+export async function diff(
+  io: CliIo,
+  oldFile: string,
+  newFile: string,
+  o: { tree: boolean; repositoryUrl?: string },
+): Promise<number> {
+  const before = await admit(io, oldFile);
+  const after = await admit(io, newFile);
+  const okBefore = report(io, oldFile, before);
+  const okAfter = report(io, newFile, after);
+  if (!okBefore || !okAfter) return DIFF_INVALID_EXIT;
+  const { summary, tree } = manifestDiff(before.manifest, after.manifest, {
+    repositoryUrl: o.repositoryUrl,
+  });
+  const changed = !summary.unchanged || tree.files.length > 0;
+  io.out(formatChangeSummary(summary));
+  io.out(`${changed ? treeDiffStat(tree) : 'no file changes'}\n`);
+  if (o.tree && tree.files.length > 0) io.out(`\n${formatTreeDiff(tree)}`);
+  return changed ? 1 : 0;
 }
 
 /** `catalyst schema`: the manifest's JSON Schema. */

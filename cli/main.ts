@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { init, render, schema, validate } from './commands';
+import { diff, init, render, schema, validate } from './commands';
 import { CliError, type CliIo } from './io';
 
 export const USAGE = `Usage: catalyst <command> [options]
@@ -15,6 +15,10 @@ Commands:
   validate <file>         Exit 0 when the manifest is valid; else print every problem, exit 1
   render <file> -o <dir>  Write the Flux GitOps tree (a path ending in .zip writes a zip);
                           --repository-url <url> is where clusters clone it from
+  diff <old> <new> [--tree]
+                          Print what changes from old to new (components, nodes, settings,
+                          what destroys data); --tree adds the unified diff of the repository.
+                          Exit 0: no change, 1: a change, 2: a file is missing or invalid
   schema                  Print the manifest's JSON Schema
 
 Options:
@@ -50,6 +54,7 @@ function parse(args: readonly string[]) {
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
       'repository-url': { type: 'string' },
+      tree: { type: 'boolean' },
     },
   });
 }
@@ -96,6 +101,16 @@ async function dispatch(io: CliIo, args: readonly string[]): Promise<number> {
       const file = one(rest, 'render', 'the manifest file');
       if (!v.output) throw new CliError('render: missing -o <dir> (where to write the tree)');
       return render(io, file, v.output, v['repository-url']);
+    }
+    case 'diff': {
+      const [oldFile, newFile, extra] = rest;
+      if (!oldFile || !newFile)
+        throw new CliError('diff: needs two manifest files: catalyst diff <old> <new>');
+      if (extra !== undefined) throw new CliError(`diff: unexpected argument "${extra}"`);
+      return diff(io, oldFile, newFile, {
+        tree: v.tree ?? false,
+        repositoryUrl: v['repository-url'],
+      });
     }
     case 'schema':
       if (rest.length) throw new CliError(`schema: unexpected argument "${rest[0]}"`);
