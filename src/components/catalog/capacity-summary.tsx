@@ -47,7 +47,11 @@ export function CapacitySummary({
   const regions = useDraftStore((s) => s.draft.infrastructure.regions);
   const inputs = useMemo(() => capacityInputs(provider, regions), [provider, regions]);
   const plan = useDraftPlan();
-  const perCluster = useMemo(() => clusterRequests(plan.clusters), [plan]);
+  const settings = useDraftStore((s) => s.draft.components.settings);
+  const perCluster = useMemo(
+    () => clusterRequests(plan.clusters, settings ?? {}),
+    [plan, settings],
+  );
   const total = useMemo(() => addAllTotals(perCluster), [perCluster]);
   const report = useMemo(() => computeCapacity(perCluster, inputs.specs), [perCluster, inputs]);
   const cost = useMemo(() => monthlyCost(inputs.priced), [inputs]);

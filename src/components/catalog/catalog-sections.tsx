@@ -4,6 +4,8 @@ import { FAMILIES } from '../../shared/constants/families';
 import { matchesFilter, type CatalogFilter } from './catalog-filter';
 import { ComponentCard } from './component-card';
 import type { ComponentStatus } from './component-status';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { hasConfig } from '../settings/settings-disclosure';
 import { FamilySection } from './family-section';
 
 export interface CatalogSectionsProps {
@@ -16,6 +18,8 @@ export interface CatalogSectionsProps {
 
 /** Every family with its matching cards; families with no match are left out. */
 export function CatalogSections({ filter, installed, statuses, onToggle }: CatalogSectionsProps) {
+  const settings = useDraftStore((s) => s.draft.components.settings);
+  const values = useDraftStore((s) => s.draft.components.values);
   const groups = useMemo(
     () =>
       FAMILIES.map((family) => {
@@ -55,6 +59,7 @@ export function CatalogSections({ filter, installed, statuses, onToggle }: Catal
                 installed={status?.installed ?? false}
                 fixed={status?.fixed ?? false}
                 statusText={status?.text ?? ''}
+                changed={hasConfig(settings?.[c.id]) || hasConfig(values?.[c.id])}
                 onToggle={onToggle}
               />
             );

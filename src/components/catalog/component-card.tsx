@@ -2,6 +2,9 @@ import { memo } from 'react';
 import type { Tier } from '../../shared/constants/catalog-types';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
 import { installMethod } from '../../shared/lib/install-method';
+import { missingGpuNote, planHasGpu } from '../../shared/lib/hardware';
+import { useDraftStore } from '../../shared/store/draft-store';
+import { SettingsDisclosure } from '../settings/settings-disclosure';
 import { cn } from '../ui/cn';
 import type { StatusKind } from './component-status';
 import { TierBadge } from './tier-badge';
@@ -16,6 +19,8 @@ export interface ComponentCardProps {
   /** Mandatory or locked: the toggle is disabled and `statusText` says why. */
   fixed: boolean;
   statusText: string;
+  /** Settings or chart values differ from the defaults. */
+  changed?: boolean;
   /** Must be stable (the card is memoised on its primitive props). */
   onToggle: (id: ComponentId, install: boolean) => void;
 }
@@ -44,9 +49,13 @@ function LockIcon() {
  * installed, and its toggle.
  */
 export const ComponentCard = memo(function ComponentCard(props: ComponentCardProps) {
-  const { id, name, role, tier, kind, installed, fixed, statusText, onToggle } = props;
+  const { id, name, role, tier, kind, installed, fixed, statusText, changed, onToggle } = props;
   const statusId = `status-${id}`;
   const method = installMethod(getComponent(id));
+  const hasGpu = useDraftStore((s) =>
+    planHasGpu(s.draft.infrastructure.provider, s.draft.infrastructure.regions),
+  );
+  const hardwareNote = missingGpuNote(id, hasGpu);
   return (
     <li
       aria-label={name}
@@ -74,8 +83,13 @@ export const ComponentCard = memo(function ComponentCard(props: ComponentCardPro
             {method.how}
             {method.where && ` · ${method.where}`}
           </p>
+          {hardwareNote && <p className="mt-1 text-xs font-medium text-warn">{hardwareNote}</p>}
+          {changed && (
+            <p className="mt-1 text-xs font-medium text-accent">Settings changed from defaults</p>
+          )}
         </div>
       </div>
+      {installed && <SettingsDisclosure id={id} name={name} />}
       <div className="mt-auto flex items-center justify-between gap-2 border-t border-border/60 pt-2">
         <p
           id={statusId}

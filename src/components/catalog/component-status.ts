@@ -21,10 +21,22 @@ export interface ComponentStatus {
 /** The display name of a component id. */
 export const nameOf = (id: ComponentId): string => getComponent(id).name;
 
-/** The reason sentence a card shows for a why-reason. */
-export function statusText(reason: WhyReason<ComponentId>): string {
+/**
+ * Whether a component in the chosen list is there as a recommended default rather than the
+ * user's own pick: the recommended tier is on by default, so "chosen by you" would not be true.
+ */
+export const isRecommendedDefault = (id: ComponentId): boolean =>
+  getComponent(id).tier === 'recommended';
+
+/** How a chosen component is labelled: 'Recommended' (on by default) or 'Chosen' (by you). */
+export const chosenLabel = (id: ComponentId): 'Recommended' | 'Chosen' =>
+  isRecommendedDefault(id) ? 'Recommended' : 'Chosen';
+
+/** The reason sentence a card shows for a why-reason (of `id` when given). */
+export function statusText(reason: WhyReason<ComponentId>, id?: ComponentId): string {
   if (reason.kind === 'mandatory') return 'Mandatory: always installed';
-  if (reason.kind === 'chosen') return 'Chosen';
+  if (reason.kind === 'chosen')
+    return id && isRecommendedDefault(id) ? 'Recommended: on by default' : 'Chosen';
   return formatWhy(reason, nameOf);
 }
 
@@ -40,7 +52,7 @@ export function componentStatuses(
       kind: reason.kind,
       installed: reason.kind !== 'not-installed',
       fixed: reason.kind === 'mandatory' || reason.kind === 'locked',
-      text: statusText(reason),
+      text: statusText(reason, c.id),
     });
   }
   return out;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ComponentId } from '../../shared/constants/components';
 import { ConfirmDialog } from '../ui/dialog';
 import { toggleId } from './component-card';
-import { listNames, nameOf } from './component-status';
+import { isRecommendedDefault, listNames, nameOf } from './component-status';
 import type { PendingRemoval } from './use-component-toggle';
 
 export interface RemovalDialogProps {
@@ -34,7 +34,9 @@ function RemovalBody({ pending }: { pending: PendingRemoval }) {
           <li key={id}>
             {nameOf(id)}
             {pending.dependents.includes(id) && (
-              <span className="text-fg-muted"> (chosen by you)</span>
+              <span className="text-fg-muted">
+                {isRecommendedDefault(id) ? ' (recommended)' : ' (chosen by you)'}
+              </span>
             )}
           </li>
         ))}

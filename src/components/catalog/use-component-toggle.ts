@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { ComponentId } from '../../shared/constants/components';
 import { CATALOG_INDEX } from '../../shared/lib/catalog-graph';
 import { addImpact, removalImpact } from '../../shared/lib/removal-impact';
+import { missingGpuNote, planHasGpu } from '../../shared/lib/hardware';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { listNames, nameOf } from './component-status';
 
@@ -22,7 +23,10 @@ const others = (ids: readonly ComponentId[], id: ComponentId) =>
 
 function addedMessage(id: ComponentId, added: readonly ComponentId[]): string {
   const rest = others(added, id);
-  return `Added ${nameOf(id)}${rest.length ? ` with ${listNames(rest)}` : ''}`;
+  const { provider, regions } = useDraftStore.getState().draft.infrastructure;
+  const hasGpu = planHasGpu(provider, regions);
+  const notes = added.flatMap((a) => missingGpuNote(a, hasGpu) ?? []);
+  return `Added ${nameOf(id)}${rest.length ? ` with ${listNames(rest)}` : ''}${notes.map((n) => `. ${n}`).join('')}`;
 }
 
 function removedMessage(id: ComponentId, removed: readonly ComponentId[]): string {

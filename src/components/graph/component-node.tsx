@@ -61,7 +61,7 @@ function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
       id={nodeDomId(data.id)}
       role="button"
       tabIndex={data.tabbable ? 0 : -1}
-      aria-label={`${data.name}, ${tier.label}, ${STATUS[data.reason]}`}
+      aria-label={`${data.name}, ${tier.label}, ${data.reason === 'chosen' && data.tier === 'recommended' ? 'on by default' : STATUS[data.reason]}`}
       aria-pressed={data.open}
       data-node-id={data.id}
       style={{ '--family': data.color } as CSSProperties}

@@ -9,6 +9,7 @@ import { explainWhy, formatWhy } from '../../shared/lib/explain-why';
 import { installMethod } from '../../shared/lib/install-method';
 import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
 import { nameOf } from '../catalog/component-status';
+import { SettingsDisclosure } from '../settings/settings-disclosure';
 import { Button } from '../ui/button';
 
 export interface GraphSidePanelProps {
@@ -118,7 +119,9 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
         aria-label="Why it is installed"
         className="rounded-md bg-muted px-2 py-1.5 text-sm"
       >
-        {formatWhy(reason, nameOf)}
+        {reason.kind === 'chosen' && c.tier === 'recommended'
+          ? 'Recommended: on by default'
+          : formatWhy(reason, nameOf)}
       </p>
       <dl className="divide-y divide-border">
         <Row label="Family and tier">
@@ -139,6 +142,7 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
           {r.cpuMillicores} mCPU · {r.memoryMiB} MiB memory · {r.storageGiB} GiB storage
         </Row>
       </dl>
+      {installed && <SettingsDisclosure key={id} id={id} name={c.name} />}
       {fixed ? (
         <p className="text-sm text-fg-muted">
           {reason.kind === 'mandatory'

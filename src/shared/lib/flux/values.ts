@@ -17,6 +17,7 @@
 // - vLLM, Iceberg, Apache Guacamole and the other bp charts: no chart key verified to set.
 // - cert-manager's ClusterIssuer: a Kubernetes object, not a value.
 import type { ComponentId } from '../../constants/components';
+import { overlayValues } from '../component-settings';
 import type { ReleaseContext, ReleaseValues } from './release-context';
 import { NO_VALUES, chartName, plain } from './values/common';
 import {
@@ -55,11 +56,24 @@ const BY_CHART: Readonly<
 };
 
 /**
- * The values and Secrets of one component's HelmRelease on `ctx.cluster`. Empty when the wizard
- * sets nothing for it, when it is installed as `bp-<id>`, or when the catalog installs it with
- * another chart than the one its values are written for.
+ * The values and Secrets of one component's HelmRelease on `ctx.cluster`: its default values
+ * (empty when the wizard sets nothing for it, when it is installed as `bp-<id>`, or when the
+ * catalog installs it with another chart than the one its values are written for), overlaid
+ * with the manifest's settings for it and then its advanced values.
  */
 export function componentValues(id: ComponentId, ctx: ReleaseContext): ReleaseValues {
+  const base = defaultValues(id, ctx);
+  const listed = ctx.manifest.spec.components.find((c) => c.id === id);
+  if (!listed?.settings && !listed?.values) return base;
+  // The defaults, then the settings on their chart paths, then the advanced values.
+  return {
+    values: overlayValues(id, base.values, listed.settings, listed.values),
+    secrets: base.secrets,
+  };
+}
+
+/** The values the wizard's own choices give a release, before settings and advanced values. */
+export function defaultValues(id: ComponentId, ctx: ReleaseContext): ReleaseValues {
   const entry = BY_CHART[id];
   if (!entry || chartName(id) !== entry.chart) return NO_VALUES;
   return entry.values(ctx);
