@@ -30,6 +30,7 @@ ${Object.entries(HETZNER_NETWORK_ZONES)
           role        = i == 0 ? "init" : "server"
           server_type = r.control_plane.server_type
           ip          = cidrhost(local.subnets[k], 10 + i)
+          volume_gb   = 0
         }
       }
     ]...),
@@ -40,6 +41,7 @@ ${Object.entries(HETZNER_NETWORK_ZONES)
           role        = "agent"
           server_type = r.workers.server_type
           ip          = cidrhost(local.subnets[k], 100 + i)
+          volume_gb   = r.workers.volume_gb
         }
       }
     ]...),
@@ -235,5 +237,19 @@ resource "hcloud_server" "node" {
   }
 
   depends_on = [hcloud_network_subnet.cluster]
+}
+
+# The extra volume of each worker whose region sets workers.volume_gb, formatted and mounted by
+# Hetzner under /mnt/HC_Volume_<id>.
+resource "hcloud_volume" "worker" {
+  for_each  = { for k, n in local.nodes : k => n if n.volume_gb > 0 }
+  name      = "\${each.key}-data"
+  size      = each.value.volume_gb
+  server_id = hcloud_server.node[each.key].id
+  automount = true
+  format    = "ext4"
+  labels = merge(local.labels, {
+    "catalyst.openova.io/cluster" = each.value.cluster
+  })
 }
 `;

@@ -12,7 +12,8 @@ export interface HetznerRegionVars {
   building_blocks: string[];
   network_cidr: string;
   control_plane: { server_type: string; count: number };
-  workers: { server_type: string; count: number };
+  /** volume_gb: an hcloud_volume of that many GB per worker; 0, none. */
+  workers: { server_type: string; count: number; volume_gb: number };
 }
 
 export interface HetznerTfvars {
@@ -50,7 +51,11 @@ export function hetznerTfvars(manifest: SovereignManifest, repositoryUrl: string
       building_blocks: [...r.buildingBlocks],
       network_cidr: `10.${i + 1}.0.0/16`,
       control_plane: { server_type: r.controlPlane.size, count: r.controlPlane.count },
-      workers: { server_type: r.workers.size, count: r.workers.count },
+      workers: {
+        server_type: r.workers.size,
+        count: r.workers.count,
+        volume_gb: r.workers.volumeGb ?? 0,
+      },
     };
   });
   return {

@@ -1,6 +1,7 @@
 // variables.tf of the Hetzner module: every input, typed, each with a validation block. The three
 // secrets are sensitive and have no default: only TF_VAR_hcloud_token, TF_VAR_gitops_token and
 // TF_VAR_registry_token set them.
+import { VOLUME_GB_RANGE } from '../../constants/domain';
 import { HETZNER_NETWORK_ZONES, HETZNER_PINS, INGRESS_NODE_PORTS } from './pins';
 
 const locations = Object.keys(HETZNER_NETWORK_ZONES)
@@ -34,6 +35,7 @@ variable "regions" {
     workers = object({
       server_type = string
       count       = number
+      volume_gb   = optional(number, 0)
     })
   }))
 
@@ -68,6 +70,10 @@ variable "regions" {
   validation {
     condition     = alltrue([for r in var.regions : r.workers.count >= 0 && r.workers.count <= 50 && floor(r.workers.count) == r.workers.count])
     error_message = "regions: workers.count is a whole number from 0 to 50."
+  }
+  validation {
+    condition     = alltrue([for r in var.regions : r.workers.volume_gb == 0 || (r.workers.volume_gb >= ${VOLUME_GB_RANGE.min} && r.workers.volume_gb <= ${VOLUME_GB_RANGE.max} && floor(r.workers.volume_gb) == r.workers.volume_gb)])
+    error_message = "regions: workers.volume_gb is 0 (no volume) or a whole number of GB from ${VOLUME_GB_RANGE.min} to ${VOLUME_GB_RANGE.max}."
   }
   validation {
     condition     = alltrue([for r in var.regions : can(regex("^[a-z]+[0-9]+$", r.control_plane.server_type)) && can(regex("^[a-z]+[0-9]+$", r.workers.server_type))])
