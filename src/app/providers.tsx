@@ -4,7 +4,13 @@ import { useState, type ReactNode } from 'react';
 /** A QueryClient with the app's defaults; tests make a fresh one per render. */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+    defaultOptions: {
+      queries: {
+        // Once, except a 404: an unknown id stays unknown, so its page says so at once.
+        retry: (failures, error) => (error as { status?: unknown }).status !== 404 && failures < 1,
+        refetchOnWindowFocus: false,
+      },
+    },
   });
 }
 

@@ -3,8 +3,8 @@ import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { STEPS, type StepId } from '../shared/constants/steps';
 import { InfrastructurePage } from '../pages/infrastructure-page';
-import { NotFound } from '../pages/not-found';
 import { RouteError } from '../pages/route-error';
+import { RouteLoading } from '../pages/route-loading';
 import { WizardLayout } from '../pages/wizard-layout';
 
 // The redirect validates the draft, which loads zod: it is its own chunk too.
@@ -58,8 +58,15 @@ const topRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }),
   },
   // ─── end of other engineers' routes ───
-  { path: '*', Component: NotFound },
+  { path: '*', lazy: async () => ({ Component: (await import('../pages/not-found')).NotFound }) },
 ];
 
-/** Every top-level route also shows RouteError when it fails (steps keep the wizard frame). */
-export const routes: RouteObject[] = topRoutes.map((r) => ({ ErrorBoundary: RouteError, ...r }));
+/**
+ * Every top-level route also shows RouteError when it fails (steps keep the wizard frame), and
+ * RouteLoading while a lazy route's code loads on the first page load (its HydrateFallback).
+ */
+export const routes: RouteObject[] = topRoutes.map((r) => ({
+  ErrorBoundary: RouteError,
+  HydrateFallback: RouteLoading,
+  ...r,
+}));

@@ -3,7 +3,7 @@ import { CatalogSections } from '../components/catalog/catalog-sections';
 import { CatalogToolbar } from '../components/catalog/catalog-toolbar';
 import { EMPTY_FILTER, type CatalogFilter } from '../components/catalog/catalog-filter';
 import { CapacitySummary } from '../components/catalog/capacity-summary';
-import { componentStatuses } from '../components/catalog/component-status';
+import { componentStatuses, isRecommendedDefault } from '../components/catalog/component-status';
 import {
   ComponentToggleProvider,
   ComponentToggleStatus,
@@ -28,7 +28,8 @@ function ComponentsStep() {
       <div className="space-y-3">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <SelectionCounters
-            chosen={resolved.chosen.size}
+            chosen={[...resolved.chosen].filter((id) => !isRecommendedDefault(id)).length}
+            recommended={[...resolved.chosen].filter(isRecommendedDefault).length}
             installed={resolved.installed.size}
             total={COMPONENTS.length}
           />

@@ -4,7 +4,7 @@ import { DnsSummary } from '../components/review/dns-summary';
 import { InfrastructureSummary } from '../components/review/infrastructure-summary';
 import { PlatformSummary } from '../components/review/platform-summary';
 import { ProvisionSection } from '../components/review/provision-section';
-import { ReviewProblems } from '../components/review/review-problems';
+import { ReviewProblems, ReviewWarnings } from '../components/review/review-problems';
 import { ReviewSlot } from '../components/review/slot';
 import { StorageSummary } from '../components/review/storage-summary';
 import { WhenVisible } from '../components/ui/when-visible';
@@ -14,13 +14,16 @@ export function ReviewPage() {
   return (
     <div className="space-y-6">
       <ReviewProblems />
+      <ReviewWarnings />
       <InfrastructureSummary />
       <StorageSummary />
       <DnsSummary />
       <PlatformSummary />
       {/* ─── Slots filled by other features: keep each heading; replace the paragraph. ─── */}
       <ReviewSlot id="review-graph" title="Dependency graph">
-        <WhenVisible showLabel="Show the dependency graph" className="h-[36rem]">
+        {/* A compact placeholder: the graph mounts 200 px before it scrolls into view, so no
+            empty 36rem box is ever seen (and nothing visible shifts). */}
+        <WhenVisible showLabel="Show the dependency graph" className="py-4">
           <DependencyGraphPanel className="h-[36rem]" />
         </WhenVisible>
       </ReviewSlot>

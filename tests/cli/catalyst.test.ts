@@ -5,9 +5,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../../cli/main';
+import { nodeIo, run } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { buildManifest } from '../../src/shared/lib/manifest';
+import { COMPONENTS } from '../../src/shared/constants/components';
+import { clusterRequests } from '../../src/shared/lib/cluster-capacity';
+import { planManifest } from '../../src/shared/lib/placement';
+import { fitRegion } from '../../src/shared/lib/sizing';
+import type { SovereignManifest } from '../../src/shared/schemas/manifest';
 import { serializeManifest } from '../../src/shared/lib/manifest-io';
 import { validDraft, SSH_KEY } from '../shared/lib/manifest-fixtures';
 
@@ -15,13 +20,29 @@ const BIN = path.resolve(process.cwd(), 'bin/catalyst.js');
 let dir: string;
 let valid: string;
 
-function catalyst(...args: string[]) {
+/** The real launcher in a child process: proves bin/catalyst.js starts (used sparingly: ~1 s each). */
+function spawned(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: dir,
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same commands in-process, with file paths resolved against the test folder as a shell would. */
+async function catalyst(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const at = (p: string) => path.resolve(dir, p);
+  const io: CliIo = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    readFile: (p) => nodeIo.readFile(at(p)),
+    writeFile: (p, data) => nodeIo.writeFile(at(p), data),
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
 }
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:/);
@@ -33,39 +54,39 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'key.pub'), `${SSH_KEY}\n`);
 });
 
-describe('catalyst (spawned)', () => {
-  it('--help prints the usage and exits 0', () => {
-    const r = catalyst('--help');
+describe('catalyst', () => {
+  it('--help prints the usage and exits 0 (the launcher, spawned)', () => {
+    const r = spawned('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: catalyst <command>/);
     expect(r.stdout).toMatch(/validate <file>/);
   });
 
-  it('validate: exit 0 for a valid manifest', () => {
-    const r = catalyst('validate', valid);
+  it('validate: exit 0 for a valid manifest (the launcher, spawned)', () => {
+    const r = spawned('validate', valid);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/valid Sovereign "acme"/);
   });
 
-  it('validate and render: a platform its nodes cannot hold fails as the API would, exit 1', () => {
+  it('validate and render: a platform its nodes cannot hold fails as the API would, exit 1', async () => {
     const m = buildManifest(validDraft());
     for (const r of m.spec.infrastructure.regions) r.workers = { size: 'cx23', count: 0 };
     const small = path.join(dir, 'small.yaml');
     writeFileSync(small, serializeManifest(m, 'yaml'));
-    const r = catalyst('validate', small);
+    const r = await catalyst('validate', small);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
       /^spec\.infrastructure\.regions\[0\]: Nodes too small for the installed components: /m,
     );
     noStack(r.stderr);
-    const rendered = catalyst('render', small, '-o', path.join(dir, 'small-out'));
+    const rendered = await catalyst('render', small, '-o', path.join(dir, 'small-out'));
     expect(rendered.code).toBe(1);
     expect(rendered.stderr).toMatch(/Nodes too small/);
   });
 
-  it('validate: every problem as "path: message" and exit 1', () => {
+  it('validate: every problem as "path: message" and exit 1', async () => {
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(
       bad,
@@ -73,7 +94,7 @@ describe('catalyst (spawned)', () => {
         .replace('- id: velero', '- id: veloro')
         .replace('name: acme\n', 'name: A\n'),
     );
-    const r = catalyst('validate', bad);
+    const r = await catalyst('validate', bad);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^spec\.components\[\d+\]\.id: unknown component "veloro"$/m);
     expect(r.stderr).toMatch(/^metadata\.name: /m);
@@ -97,17 +118,17 @@ describe('catalyst (spawned)', () => {
     ['an unknown command', ['frobnicate'], null, /^catalyst: unknown command "frobnicate"/],
     ['an unknown option', ['validate', '--frob'], null, /^catalyst: Unknown option '--frob'/],
     ['render without -o', ['render', 'x.yaml'], null, /^catalyst: render: missing -o/],
-  ])('one clear line and a non-zero exit for %s', (_, args, content, expected) => {
+  ])('one clear line and a non-zero exit for %s', async (_, args, content, expected) => {
     if (content !== null) writeFileSync(path.join(dir, args[1]!), content);
-    const r = catalyst(...args);
+    const r = await catalyst(...args);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(expected);
     noStack(r.stderr);
   });
 
-  it('init writes a manifest with the defaults, the choice applied, that validates once filled in', () => {
+  it('init writes a manifest with the defaults, the choice applied, that validates once filled in', async () => {
     const out = path.join(dir, 'init.yaml');
-    const r = catalyst(
+    const r = await catalyst(
       'init',
       '--name',
       'beta',
@@ -141,24 +162,65 @@ describe('catalyst (spawned)', () => {
     expect(reason('langfuse')).toBe('chosen');
     expect(reason('falco')).toBeUndefined();
     expect(reason('trivy')).toBe('chosen');
-    expect(catalyst('validate', out).code).toBe(0);
+    expect((await catalyst('validate', out)).code).toBe(0);
   });
 
-  it('init refuses to remove a mandatory or locked component and names unknown ids', () => {
-    expect(catalyst('init', '--without', 'cilium').stderr).toBe(
+  it('init --with every component sizes the workers as "Fit nodes to load" does, so it validates', async () => {
+    const every = COMPONENTS.filter((c) => c.tier !== 'mandatory').map((c) => c.id);
+    const out = path.join(dir, 'init-big.yaml');
+    const r = await catalyst(
+      'init',
+      '--name',
+      'big',
+      '--org',
+      'Big',
+      '--email',
+      'ops@big.example',
+      '--ssh-key',
+      'key.pub',
+      '--with',
+      every.join(','),
+      '-o',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^sized region-1 \(fsn1\): \d+ × \S+/m);
+    expect(r.stderr).not.toMatch(/Nodes too small/);
+    let text = readFileSync(out, 'utf8');
+    if (!/accountId:/.test(text))
+      text = text.replace(
+        'bucket: catalyst-cold-archive',
+        `bucket: catalyst-cold-archive\n        accountId: ${'a'.repeat(32)}`,
+      );
+    writeFileSync(out, text);
+    const m = parse(text) as SovereignManifest;
+    const requests = clusterRequests(planManifest(m).clusters);
+    m.spec.infrastructure.regions.forEach((region, i) => {
+      const fit = fitRegion('hetzner', region, requests[i]);
+      expect(region.workers).toEqual({
+        size: fit?.size,
+        count: fit?.count,
+        ...(fit?.volumeGb ? { volumeGb: fit.volumeGb } : {}),
+      });
+    });
+    expect(await catalyst('validate', out)).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('init refuses to remove a mandatory or locked component and names unknown ids', async () => {
+    expect((await catalyst('init', '--without', 'cilium')).stderr).toBe(
       'catalyst: --without: cannot remove "cilium": it is mandatory\n',
     );
-    expect(catalyst('init', '--without', 'keycloak').stderr).toMatch(
+    expect((await catalyst('init', '--without', 'keycloak')).stderr).toMatch(
       /cannot remove "keycloak": mandatory gitea needs it/,
     );
-    const r = catalyst('init', '--with', 'veloro,velero');
+    const r = await catalyst('init', '--with', 'veloro,velero');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('catalyst: --with: unknown component "veloro"\n');
   });
 
-  it('render writes the Flux tree', () => {
+  it('render writes the Flux tree', async () => {
     const out = path.join(dir, 'tree');
-    const r = catalyst('render', valid, '-o', out);
+    const r = await catalyst('render', valid, '-o', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote \d+ files/);
     const clusters = readdirSync(path.join(out, 'clusters'));
@@ -170,8 +232,8 @@ describe('catalyst (spawned)', () => {
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/^# Sovereign acme/);
   });
 
-  it('schema prints the JSON Schema', () => {
-    const r = catalyst('schema');
+  it('schema prints the JSON Schema', async () => {
+    const r = await catalyst('schema');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).properties.kind.const).toBe('Sovereign');
   });
@@ -222,6 +284,8 @@ describe('catalyst validate (in-process fuzz)', () => {
               'init',
               'validate',
               'render',
+              'diff',
+              '--tree',
               'schema',
               '-o',
               '--with',

@@ -40,7 +40,7 @@ describe('Wizard layout', () => {
     await user.type(screen.getByLabelText('Hetzner Cloud API token'), 'secret');
 
     await user.click(screen.getByRole('button', { name: 'Start over' }));
-    const dialog = screen.getByRole('dialog', { name: 'Start over?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Start over?' });
     await user.click(within(dialog).getByRole('button', { name: 'Keep my draft' }));
     expect(screen.getByLabelText('Sovereign name')).toHaveValue('acme-prod');
 
@@ -62,6 +62,7 @@ describe('Wizard layout: stepper marks follow Review’s verdict', () => {
       controlPlane: { size: sizes[0]!.id, ha: false },
       workers: { size: sizes[0]!.id, count: 0 },
     };
+    draft.storage.seaweedfs.volumeReplicas = 1; // one node holds one volume server
     replaceDraft(draft);
     for (const s of ['infrastructure', 'storage', 'dns', 'components'] as const) markVisited(s);
     const s = useSecretsStore.getState();

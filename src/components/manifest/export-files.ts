@@ -9,9 +9,16 @@ export function fileBase(name: string): string {
   return safe || 'sovereign';
 }
 
-/** The exported manifest's file name: `<name>.sovereign.yaml` or `.json`. */
-export function manifestFileName(name: string, format: 'yaml' | 'json'): string {
-  return `${fileBase(name)}.sovereign.${format}`;
+/**
+ * The exported manifest's file name: `<name>.sovereign.yaml` or `.json`; with secret values in it,
+ * `<name>.sovereign.with-secrets.yaml`, so it is never mistaken for (or overwrites) the plain one.
+ */
+export function manifestFileName(
+  name: string,
+  format: 'yaml' | 'json',
+  withSecrets = false,
+): string {
+  return `${fileBase(name)}.sovereign.${withSecrets ? 'with-secrets.' : ''}${format}`;
 }
 
 /** The GitOps tree archive's file name: `<name>-gitops.zip`. */

@@ -48,17 +48,18 @@ export function ExportSection() {
       includeSecrets,
     });
   const download = (format: ManifestFormat) =>
-    downloadText(exportText(format), manifestFileName(name, format), MEDIA_TYPE[format]);
+    downloadText(
+      exportText(format),
+      manifestFileName(name, format, includeSecrets),
+      MEDIA_TYPE[format],
+    );
   const copyCurl = () => {
     const text = exportText('yaml');
     if (keyOf.current?.text !== text) keyOf.current = { text, key: crypto.randomUUID() };
-    const command = curlCommand(
-      window.location.origin,
-      manifestFileName(name, 'yaml'),
-      keyOf.current.key,
-    );
+    const file = manifestFileName(name, 'yaml', includeSecrets);
+    const command = curlCommand(window.location.origin, file, keyOf.current.key);
     setCurl(command);
-    void copy(command, `Copied a curl command that POSTs ${manifestFileName(name, 'yaml')}.`);
+    void copy(command, `Copied a curl command that POSTs ${file}.`);
   };
 
   return (
@@ -107,8 +108,8 @@ export function ExportSection() {
             {curl}
           </pre>
           <p className="text-xs text-fg-muted">
-            Run it next to the downloaded {manifestFileName(name, 'yaml')}; the command holds no
-            secret. If the API needs a token, add{' '}
+            Run it next to the downloaded {manifestFileName(name, 'yaml', includeSecrets)}; the
+            command holds no secret. If the API needs a token, add{' '}
             <code className="font-mono">
               -H &quot;Authorization: Bearer $CATALYST_API_TOKEN&quot;
             </code>

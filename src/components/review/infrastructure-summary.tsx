@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
 import { getProvider, getTopology, findSize } from '../../shared/constants/domain';
 import { controlPlaneCount } from '../../shared/lib/node-pools';
-import { parseSshPublicKey } from '../../shared/lib/ssh-key';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
-import { useSshFingerprint } from '../wizard/infrastructure/use-ssh-fingerprint';
+import { useSshKey } from '../wizard/infrastructure/use-ssh-fingerprint';
 import { ReviewGroup, ReviewList, secretState } from './review-group';
 
 /** What the Infrastructure step holds, regions included. */
@@ -13,11 +11,7 @@ export function InfrastructureSummary() {
   const token = useSecretsStore((s) => s.secrets.providerToken);
   const provider = getProvider(infra.provider);
   const topology = getTopology(infra.topology);
-  const key = useMemo(
-    () => (infra.sshPublicKey.trim() ? parseSshPublicKey(infra.sshPublicKey) : null),
-    [infra.sshPublicKey],
-  );
-  const fingerprint = useSshFingerprint(key?.ok ? key.key.blob : undefined);
+  const key = useSshKey(infra.sshPublicKey);
   const pool = (size: string, count: number) =>
     `${count} × ${size}${findSize(infra.provider, size) ? '' : ' (unknown size)'}`;
   return (
@@ -32,7 +26,13 @@ export function InfrastructureSummary() {
           [provider.credential.label, secretState(token)],
           [
             'SSH public key',
-            key?.ok ? `${key.key.type} ${fingerprint ?? ''}`.trim() : key ? 'invalid' : '—',
+            key?.ok
+              ? `${key.key.type} ${key.fingerprint}`
+              : key
+                ? 'invalid'
+                : infra.sshPublicKey.trim()
+                  ? '…'
+                  : '—',
           ],
         ]}
       />

@@ -5,6 +5,7 @@ import { useProvision, type ProvisionFailure } from '../deployments/use-provisio
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { useDraftProblems } from './use-draft-problems';
+import { NameTakenNotice } from './name-taken-notice';
 
 /** The failure of the last attempt, with the action that fits it. */
 function FailureNotice({
@@ -20,6 +21,8 @@ function FailureNotice({
 }) {
   if (failure.kind === 'problems') return <ServerProblems error={failure.error} />;
   if (failure.kind === 'unauthorized') return null;
+  if (failure.kind === 'name-taken')
+    return <NameTakenNotice error={failure.error} onStartNew={onStartNew} />;
   const conflict = failure.kind === 'conflict';
   const retry = failure.kind === 'retryable';
   return (

@@ -8,7 +8,8 @@ import type { StepId } from '../../shared/constants/steps';
 import { fieldProblems } from '../../shared/api/problem-fields';
 import { validateDraft } from '../../shared/lib/draft';
 import { buildManifest } from '../../shared/lib/manifest';
-import { planProblems } from '../../shared/lib/plan-problems';
+import { planProblems, planWarnings } from '../../shared/lib/plan-problems';
+import type { ManifestProblem } from '../../shared/schemas/manifest';
 import type { Draft, DraftSecrets } from '../../shared/schemas/draft';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
@@ -55,4 +56,10 @@ export function useDraftProblems(): readonly DraftProblem[] {
   const draft = useDraftStore((s) => s.draft);
   const secrets = useSecretsStore((s) => s.secrets);
   return useMemo(() => problemsOf(draft, secrets), [draft, secrets]);
+}
+
+/** The plan's warnings (planWarnings, what `catalyst validate` prints too): they do not block. */
+export function useDraftWarnings(): readonly ManifestProblem[] {
+  const draft = useDraftStore((s) => s.draft);
+  return useMemo(() => planWarnings(buildManifest(draft)), [draft]);
 }

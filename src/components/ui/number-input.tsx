@@ -22,3 +22,19 @@ export function NumberInput({ value, onValueChange, ...props }: NumberInputProps
     />
   );
 }
+
+/**
+ * What is wrong with a typed whole number at once (before Next): not whole, or outside its range;
+ * undefined when it fits or while the field is empty (Next names an empty field).
+ */
+export function rangeError(
+  value: number,
+  range: { readonly min: number; readonly max: number },
+  label: string,
+): string | undefined {
+  if (Number.isNaN(value)) return undefined;
+  if (!Number.isInteger(value)) return `${label} must be a whole number`;
+  if (value < range.min) return `${label} must be at least ${range.min}`;
+  if (value > range.max) return `${label} must be at most ${range.max}`;
+  return undefined;
+}

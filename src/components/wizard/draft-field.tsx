@@ -22,6 +22,8 @@ export interface DraftFieldProps {
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
+  /** A problem shown at once, before Next (e.g. a number out of range): the value is refused. */
+  liveError?: string | undefined;
   children: (control: DraftControlProps, keep: KeepValue) => ReactNode;
 }
 
@@ -29,7 +31,7 @@ export interface DraftFieldProps {
  * A Field bound to a draft path: its id is fieldId(path) and its error comes from the step. A
  * private key pasted or dropped into it never lands ("This is a private key; paste the .pub file").
  */
-export function DraftField({ path, children, ...props }: DraftFieldProps) {
+export function DraftField({ path, children, liveError, ...props }: DraftFieldProps) {
   const stepError = useFieldError(path);
   const [refused, setRefused] = useState(false);
   const keep: KeepValue = (value) => {
@@ -45,8 +47,8 @@ export function DraftField({ path, children, ...props }: DraftFieldProps) {
   return (
     <Field
       id={fieldId(path)}
-      error={refused ? PRIVATE_KEY_MESSAGE : stepError}
-      alert={refused}
+      error={refused ? PRIVATE_KEY_MESSAGE : (stepError ?? liveError)}
+      alert={refused || (!stepError && liveError !== undefined)}
       {...props}
     >
       {(control) =>

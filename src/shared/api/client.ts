@@ -1,7 +1,7 @@
 // The one HTTP client of the browser: the only module that calls fetch. It adds the API token,
 // bounds every request with a timeout, turns every failure into an ApiError and parses every
 // success body with its zod schema.
-import { apiErrorSchema, type Problem } from '../schemas/api';
+import { apiErrorSchema, type ExistingSovereign, type Problem } from '../schemas/api';
 
 /** sessionStorage key of the bearer token (CATALYST_API_TOKEN), asked for after a 401. */
 export const API_TOKEN_STORAGE_KEY = 'catalyst-bootstrap-api-token';
@@ -21,6 +21,8 @@ export class ApiError extends Error {
   /** The server's stable error code (`invalid_manifest`, `unauthorized`...) or the kind. */
   readonly error: string;
   readonly problems: readonly Problem[];
+  /** With a `sovereign_exists` 409: the deployment that already has the name. */
+  readonly existing: ExistingSovereign | undefined;
 
   constructor(opts: {
     kind: ApiErrorKind;
@@ -28,12 +30,14 @@ export class ApiError extends Error {
     error?: string;
     message: string;
     problems?: readonly Problem[];
+    existing?: ExistingSovereign | undefined;
   }) {
     super(opts.message);
     this.kind = opts.kind;
     this.status = opts.status ?? 0;
     this.error = opts.error ?? opts.kind;
     this.problems = opts.problems ?? [];
+    this.existing = opts.existing;
   }
 
   /** The server's error code (same as `error`). */

@@ -64,6 +64,7 @@ const RULES: Rule[] = [
     () => ({ step: 'dns', path: 'secrets.registrarToken' }),
   ],
   [/^spec\.dns\.dnssec(\..*)?$/, () => ({ step: 'dns', path: 'dns.dnssec' })],
+  [/^spec\.dns\.tls\.caSecretRef(\..*)?$/, () => ({ step: 'dns', path: 'dns.caSecretName' })],
   [/^spec\.dns\.tls(\..*)?$/, () => ({ step: 'dns', path: 'dns.tlsIssuer' })],
   [/^spec\.dns\.(.+)$/, (_, r = '') => ({ step: 'dns', path: `dns.${dotted(r)}` })],
   [

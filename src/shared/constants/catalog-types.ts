@@ -76,4 +76,6 @@ export interface ComponentDef<Id extends string = string> {
    */
   readonly blueprint: { readonly version: string } | null;
   readonly resources: ResourceRequests;
+  /** Hardware it cannot run without, beyond CPU, memory and disk (vLLM: a GPU per engine). */
+  readonly hardware?: { readonly gpu: true; readonly why: string };
 }

@@ -1211,6 +1211,7 @@ export const COMPONENT_LIST = [
       source: 'estimate',
       note: 'estimate, not read off the chart: one serving engine for a ~7B model (GPU not counted), 50 GiB model cache',
     },
+    hardware: { gpu: true, why: 'its serving engine requests an NVIDIA GPU, nvidia.com/gpu' },
   },
   {
     id: 'milvus',

@@ -13,6 +13,10 @@ export interface ServerSize {
   readonly eurPerMonth: number;
   /** true where the price is an estimate converted from the provider's on-demand list price. */
   readonly priceIsEstimate: boolean;
+  /** The CPU architecture when it is not x86-64 (Hetzner's cax sizes are Arm64). */
+  readonly arch?: 'arm64';
+  /** GPUs per node; absent: none (no size listed today has one). */
+  readonly gpus?: number;
 }
 
 /** How a provider's API credential looks, checked in the browser before anything is sent. */
@@ -90,10 +94,10 @@ export const PROVIDERS: readonly ProviderDef[] = [
       hetzner('cpx42', 8, 16, 320, 25.49),
       hetzner('cpx52', 12, 24, 480, 36.49),
       hetzner('cpx62', 16, 32, 640, 50.49),
-      hetzner('cax11', 2, 4, 40, 4.49),
-      hetzner('cax21', 4, 8, 80, 7.99),
-      hetzner('cax31', 8, 16, 160, 15.99),
-      hetzner('cax41', 16, 32, 320, 31.49),
+      { ...hetzner('cax11', 2, 4, 40, 4.49), arch: 'arm64' },
+      { ...hetzner('cax21', 4, 8, 80, 7.99), arch: 'arm64' },
+      { ...hetzner('cax31', 8, 16, 160, 15.99), arch: 'arm64' },
+      { ...hetzner('cax41', 16, 32, 320, 31.49), arch: 'arm64' },
       hetzner('ccx13', 2, 8, 80, 15.99),
       hetzner('ccx23', 4, 16, 160, 31.49),
       hetzner('ccx33', 8, 32, 240, 62.49),
@@ -205,6 +209,26 @@ export function findSize(provider: ProviderId, sizeId: string): ServerSize | und
 }
 
 export const WORKER_COUNT_RANGE = { min: 0, max: 50 } as const;
+
+/**
+ * An extra block volume per worker (`workers.volumeGb`, decimal GB as sold), on top of the
+ * size's fixed disk. 10240 GB is Hetzner Cloud's largest volume, the smallest maximum of the five.
+ */
+export const VOLUME_GB_RANGE = { min: 20, max: 10_240 } as const;
+
+/**
+ * Block-volume price per GB and month in EUR: estimates from each provider's list price (Hetzner
+ * Cloud Volumes €0.044; AWS EBS gp3 $0.08; Azure Premium SSD v2 $0.082; OCI Block Volume balanced
+ * $0.0255 plus performance units; Huawei EVS general-purpose SSD $0.08), USD at €0.93, rounded.
+ * Shown with ≈ like the other estimates; the bill of the provider is what counts.
+ */
+export const VOLUME_EUR_PER_GB_MONTH: Readonly<Record<ProviderId, number>> = {
+  hetzner: 0.044,
+  aws: 0.075,
+  azure: 0.076,
+  oci: 0.04,
+  huawei: 0.075,
+};
 
 export const BUILDING_BLOCKS = [
   {
@@ -323,11 +347,59 @@ export const STORAGE_TIERS = [
   { tier: 'cold', defaultAge: '30d+', backend: 'Cloud archive (passthrough)' },
 ] as const;
 
-export const COLD_BACKENDS = [
-  { id: 'cloudflare-r2', name: 'Cloudflare R2', fields: ['bucket', 'accountId'] },
-  { id: 'aws-s3-glacier', name: 'AWS S3 Glacier', fields: ['bucket', 'region'] },
-  { id: 'hetzner-object-storage', name: 'Hetzner Object Storage', fields: ['bucket', 'region'] },
+/** AWS regions with S3 Glacier storage classes (the commercial regions a Sovereign may archive to). */
+const AWS_S3_REGIONS = [
+  'eu-central-1',
+  'eu-central-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-south-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'me-central-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
 ] as const;
+
+/**
+ * Where the cold tier can live; `regions` lists the backend's own regions (empty: it has none,
+ * Cloudflare R2 is addressed by account id). Hetzner Object Storage is offered in fsn1, nbg1, hel1.
+ */
+export const COLD_BACKENDS = [
+  { id: 'cloudflare-r2', name: 'Cloudflare R2', fields: ['bucket', 'accountId'], regions: [] },
+  {
+    id: 'aws-s3-glacier',
+    name: 'AWS S3 Glacier',
+    fields: ['bucket', 'region'],
+    regions: AWS_S3_REGIONS,
+  },
+  {
+    id: 'hetzner-object-storage',
+    name: 'Hetzner Object Storage',
+    fields: ['bucket', 'region'],
+    regions: ['fsn1', 'nbg1', 'hel1'],
+  },
+] as const satisfies readonly {
+  id: string;
+  name: string;
+  fields: readonly string[];
+  regions: readonly string[];
+}[];
+
+/** The regions of a cold-tier backend (empty for one without regions). */
+export function coldBackendRegions(id: ColdBackendId): readonly string[] {
+  return COLD_BACKENDS.find((b) => b.id === id)?.regions ?? [];
+}
 export type ColdBackendId = (typeof COLD_BACKENDS)[number]['id'];
 export const COLD_BACKEND_IDS: readonly ColdBackendId[] = COLD_BACKENDS.map((b) => b.id);
 export const DEFAULT_COLD_BACKEND: ColdBackendId = 'cloudflare-r2';
@@ -491,6 +563,7 @@ export const DEPLOYMENT_STATUSES = [
   'phase1-watching',
   'ready',
   'failed',
+  'cancelled',
 ] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 

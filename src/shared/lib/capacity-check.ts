@@ -4,6 +4,7 @@
 import type { ManifestProblem, SovereignManifest } from '../schemas/manifest';
 import { computeCapacity } from './capacity';
 import { clusterRequests } from './cluster-capacity';
+import { configFromManifest } from './manifest-config';
 import { capacityInputs } from './node-pools';
 import { planManifest } from './placement';
 import { placementProblems } from './placement-check';
@@ -12,7 +13,10 @@ import { placementProblems } from './placement-check';
 export function capacityProblems(manifest: SovereignManifest): ManifestProblem[] {
   const { provider, regions } = manifest.spec.infrastructure;
   const report = computeCapacity(
-    clusterRequests(planManifest(manifest).clusters),
+    clusterRequests(
+      planManifest(manifest).clusters,
+      configFromManifest(manifest.spec.components).settings ?? {},
+    ),
     capacityInputs(provider, regions).specs,
   );
   return report.regions.flatMap((r, i) =>

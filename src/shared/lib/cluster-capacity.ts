@@ -7,12 +7,24 @@ import type { ResourceTotals } from './capacity';
 import { sumRequests } from './capacity';
 import { CATALOG_INDEX } from './catalog-graph';
 import type { ClusterPlan } from './placement';
+import type { SettingsByComponent } from './manifest-config';
+import { resourcesWithSettings } from './settings-capacity';
 
-/** The requests of each cluster's components, in region order (computeCapacity's list form). */
+/**
+ * The requests of each cluster's components, in region order (computeCapacity's list form),
+ * each component's scaled by its settings (replicas, storage, requests) when given.
+ */
 export function clusterRequests(
   clusters: readonly Pick<ClusterPlan, 'components'>[],
+  settings: SettingsByComponent = {},
 ): ResourceTotals[] {
-  return clusters.map((c) => sumRequests(CATALOG_INDEX, c.components));
+  if (Object.keys(settings).length === 0)
+    return clusters.map((c) => sumRequests(CATALOG_INDEX, c.components));
+  const scaled = CATALOG_INDEX.ids.map((id) => ({
+    id,
+    resources: resourcesWithSettings(id, getComponent(id).resources, settings[id]),
+  }));
+  return clusters.map((c) => sumRequests(scaled, c.components));
 }
 
 /** What a cluster's components are there for, as Review groups them. */

@@ -13,6 +13,8 @@ import {
   type DraftSecrets,
 } from '../schemas/draft';
 import type { FieldError } from './draft-defaults';
+import { contradictions } from './contradictions';
+import { settingsFieldErrors } from './settings-errors';
 import { parseSshPublicKey } from './ssh-key';
 
 export {
@@ -103,7 +105,10 @@ export function validateStep(step: StepId, draft: Draft, secrets?: DraftSecrets)
   if (step === 'components') {
     run(componentsSchema, draft.components, 'components');
     run(blueprintsSchema, draft.blueprints, 'blueprints');
+    for (const e of settingsFieldErrors(draft)) errors.push(e);
   }
+  // Contradictions across fields and steps, each on the field to change (after its own rules).
+  for (const e of contradictions(step, draft)) errors.push(e);
   if (secrets) for (const e of secretErrors(step, draft, secrets)) errors.push(e);
   // One message per field: "is required" hides the format message of the same empty field.
   const seen = new Set<string>();

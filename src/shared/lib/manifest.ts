@@ -21,6 +21,7 @@ import { createDefaultDraft, sovereignDomain } from './draft';
 import { explainWhy } from './explain-why';
 import { resolveSelection } from './resolve-selection';
 import { topologicalOrder } from './topological-order';
+import { canonicalConfig, configFromManifest, withComponentConfig } from './manifest-config';
 
 /** The names of the Secrets a manifest refers to; the values travel only in `secrets`. */
 export const SECRET_REFS = {
@@ -56,11 +57,17 @@ export function canonicalDraft(draft: Draft): Draft {
     dns.subdomain = defaults.subdomain;
   }
   if (dns.mode !== 'byo-api') dns.registrar = defaults.registrar;
+  // The CA Secret belongs to the corporate-ca issuer; an empty name is no name.
+  if (dns.tlsIssuer !== 'corporate-ca' || !dns.caSecretName) delete dns.caSecretName;
   return {
     ...draft,
     dns,
     components: {
       chosen: COMPONENTS.filter((c) => c.tier !== 'mandatory' && chosen.has(c.id)).map((c) => c.id),
+      ...canonicalConfig(
+        draft.components,
+        resolveSelection(CATALOG_INDEX, draft.components.chosen).installed,
+      ),
     },
   };
 }
@@ -95,6 +102,19 @@ export function manifestComponents(chosen: readonly string[]): {
   return { components, installOrder: order.ok ? order.order : [...resolved.installed] };
 }
 
+/** A worker pool with its extra volume only when it has one (the draft's and the manifest's shape). */
+function workersSpec(w: { size: string; count: number; volumeGb?: number | undefined }): {
+  size: string;
+  count: number;
+  volumeGb?: number;
+} {
+  return {
+    size: w.size,
+    count: w.count,
+    ...(w.volumeGb !== undefined ? { volumeGb: w.volumeGb } : {}),
+  };
+}
+
 function dnsSpec(dns: DnsDraft): SovereignManifest['spec']['dns'] {
   return {
     mode: dns.mode,
@@ -106,8 +126,21 @@ function dnsSpec(dns: DnsDraft): SovereignManifest['spec']['dns'] {
     nameservers: [...OPENOVA_NAMESERVERS],
     luaPolicy: dns.luaPolicy,
     dnssec: { enabled: dns.dnssec, algorithm: DNSSEC_ALGORITHM },
-    tls: { issuer: dns.tlsIssuer },
+    tls: {
+      issuer: dns.tlsIssuer,
+      ...(dns.tlsIssuer === 'corporate-ca' && dns.caSecretName
+        ? { caSecretRef: { name: dns.caSecretName } }
+        : {}),
+    },
   };
+}
+
+/** The component entries with the draft's settings (only what differs) and advanced values. */
+function withConfig(
+  m: ReturnType<typeof manifestComponents>,
+  draft: Draft,
+): ReturnType<typeof manifestComponents> {
+  return { ...m, components: withComponentConfig(m.components, draft.components) };
 }
 
 /** The Sovereign manifest of a draft; built for invalid drafts too, so Review can show it. */
@@ -130,7 +163,7 @@ export function buildManifest(draft: Draft): SovereignManifest {
           cloudRegion: r.cloudRegion,
           buildingBlocks: [...r.buildingBlocks],
           controlPlane: { size: r.controlPlane.size, count: controlPlaneCount(r.controlPlane) },
-          workers: { size: r.workers.size, count: r.workers.count },
+          workers: workersSpec(r.workers),
         })),
       },
       storage: {
@@ -154,7 +187,7 @@ export function buildManifest(draft: Draft): SovereignManifest {
         registry: draft.blueprints.registry,
         pullSecretRef: { name: draft.blueprints.pullSecretName },
       },
-      ...manifestComponents(draft.components.chosen),
+      ...withConfig(manifestComponents(draft.components.chosen), draft),
     },
   };
 }
@@ -171,6 +204,7 @@ function dnsDraft(dns: SovereignManifest['spec']['dns']): DnsDraft {
     luaPolicy: dns.luaPolicy,
     dnssec: dns.dnssec.enabled,
     tlsIssuer: dns.tls.issuer,
+    ...(dns.tls.caSecretRef ? { caSecretName: dns.tls.caSecretRef.name } : {}),
   };
 }
 
@@ -189,7 +223,7 @@ export function draftFromManifest(manifest: SovereignManifest): Draft {
         cloudRegion: r.cloudRegion,
         buildingBlocks: [...r.buildingBlocks],
         controlPlane: { size: r.controlPlane.size, ha: r.controlPlane.count === 3 },
-        workers: { size: r.workers.size, count: r.workers.count },
+        workers: workersSpec(r.workers),
       })),
       sshPublicKey: infra.sshPublicKey,
     },
@@ -209,6 +243,7 @@ export function draftFromManifest(manifest: SovereignManifest): Draft {
         .filter((c) => c.reason === 'chosen')
         .map((c) => c.id)
         .filter(isComponentId),
+      ...configFromManifest(manifest.spec.components),
     },
     blueprints: { registry: blueprints.registry, pullSecretName: blueprints.pullSecretRef.name },
   };

@@ -1,7 +1,7 @@
 // The nodes a region's choices stand for: control-plane and worker pools with their sizes and
 // prices, in the shape the capacity engine reads. Takes the wizard's regions (HA flag) and the
 // manifest's (node count) alike; sizes come from the provider's catalogue via findSize.
-import { findSize, type ProviderId } from '../constants/domain';
+import { VOLUME_EUR_PER_GB_MONTH, findSize, type ProviderId } from '../constants/domain';
 import type { PricedRegion, RegionSpec } from './capacity';
 
 /** Control-plane nodes of a highly available region. */
@@ -13,7 +13,12 @@ export interface RegionNodes {
   readonly controlPlane: { readonly size: string } & (
     { readonly ha: boolean } | { readonly count: number }
   );
-  readonly workers: { readonly size: string; readonly count: number };
+  readonly workers: {
+    readonly size: string;
+    readonly count: number;
+    /** An extra volume per worker (GB), added to the size's disk; absent: the fixed disk only. */
+    readonly volumeGb?: number | undefined;
+  };
 }
 
 /** How many control-plane nodes a region runs: 3 when highly available, else 1. */
@@ -25,6 +30,11 @@ export function controlPlaneCount(
   cp: { readonly ha: boolean } | { readonly count: number },
 ): number {
   return 'ha' in cp ? (cp.ha ? HA_CONTROL_PLANE_NODES : 1) : cp.count;
+}
+
+/** A pool's extra volume per node in GB: 0 when none (absent, empty or not a positive number). */
+export function volumeOf(volumeGb: number | undefined): number {
+  return volumeGb !== undefined && Number.isFinite(volumeGb) && volumeGb > 0 ? volumeGb : 0;
 }
 
 export interface CapacityInputs {
@@ -45,20 +55,23 @@ export function capacityInputs(
   const priced: PricedRegion[] = [];
   const unknownSizes = new Set<string>();
   let priceIsEstimate = false;
-  const pool = (sizeId: string, rawCount: number) => {
+  const pool = (sizeId: string, rawCount: number, rawVolume?: number) => {
     const count = Number.isFinite(rawCount) ? rawCount : 0;
+    const volume = volumeOf(rawVolume);
     const size = findSize(provider, sizeId);
     if (!size) unknownSizes.add(sizeId);
-    if (size?.priceIsEstimate) priceIsEstimate = true;
+    if (size?.priceIsEstimate || volume > 0) priceIsEstimate = true;
+    const diskGB = (size?.diskGB ?? 0) + volume;
+    const volumeEur = volume * VOLUME_EUR_PER_GB_MONTH[provider];
     return {
-      spec: { vcpu: size?.vcpu ?? 0, ramGiB: size?.ramGiB ?? 0, diskGB: size?.diskGB ?? 0, count },
-      price: { count, eurPerMonth: size?.eurPerMonth ?? 0 },
+      spec: { vcpu: size?.vcpu ?? 0, ramGiB: size?.ramGiB ?? 0, diskGB, count },
+      price: { count, eurPerMonth: (size?.eurPerMonth ?? 0) + volumeEur },
     };
   };
   regions.forEach((r, i) => {
     const name = r.cloudRegion || `region ${i + 1}`;
     const cp = pool(r.controlPlane.size, controlPlaneCount(r.controlPlane));
-    const workers = pool(r.workers.size, r.workers.count);
+    const workers = pool(r.workers.size, r.workers.count, r.workers.volumeGb);
     specs.push({ name, controlPlane: cp.spec, workers: workers.spec });
     priced.push({ name, controlPlane: cp.price, workers: workers.price });
   });

@@ -8,7 +8,9 @@ import {
   type ManifestProblem,
   type SovereignManifest,
 } from '../schemas/manifest';
+import { isComponentId } from '../constants/components';
 import { admissionProblems } from './capacity-check';
+import { missingGpuNote, planHasGpu } from './hardware';
 
 type Contract =
   { ok: true; manifest: SovereignManifest } | { ok: false; problems: ManifestProblem[] };
@@ -38,4 +40,22 @@ export function planProblems(manifest: SovereignManifest): ManifestProblem[] {
   const problems = contract.problems;
   for (const p of admissionProblems(manifest)) problems.push(p);
   return problems;
+}
+
+/** The installed components that need a GPU, when no node size of the plan has one. */
+export function hardwareWarnings(manifest: SovereignManifest): ManifestProblem[] {
+  const { provider, regions } = manifest.spec.infrastructure;
+  const hasGpu = planHasGpu(provider, regions);
+  return manifest.spec.components.flatMap((c, i) => {
+    const note = isComponentId(c.id) ? missingGpuNote(c.id, hasGpu) : null;
+    return note ? [{ path: `spec.components[${i}]`, message: note }] : [];
+  });
+}
+
+/**
+ * What a plan can be admitted with but should not go unsaid (Review, `catalyst validate` and the
+ * component cards show them): today, components that need hardware no chosen size has.
+ */
+export function planWarnings(manifest: SovereignManifest): ManifestProblem[] {
+  return hardwareWarnings(manifest);
 }

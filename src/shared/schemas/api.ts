@@ -12,7 +12,15 @@ export const componentStateSchema = z.enum(
 );
 
 /** Statuses after which a deployment's pipeline does nothing more without an executor. */
-export const FINAL_STATUSES: readonly DeploymentStatus[] = ['ready-to-apply', 'ready', 'failed'];
+export const FINAL_STATUSES: readonly DeploymentStatus[] = [
+  'ready-to-apply',
+  'ready',
+  'failed',
+  'cancelled',
+];
+
+/** Statuses an executor's run ends in: nothing it reports may change them any more. */
+export const RUN_END_STATUSES: readonly DeploymentStatus[] = ['ready', 'failed', 'cancelled'];
 
 /** Steps of the deployment pipeline, in the order they run. */
 export const PIPELINE_PHASES = [
@@ -23,6 +31,13 @@ export const PIPELINE_PHASES = [
   'commit',
   'components',
   'ready',
+  // EXECUTOR=tofu: OpenTofu's steps, its outputs, the cluster watch, a cancel.
+  'tofu-init',
+  'tofu-plan',
+  'tofu-apply',
+  'tofu-outputs',
+  'cluster-watch',
+  'cancelled',
   'resume',
   'failed',
 ] as const;
@@ -89,10 +104,26 @@ export const problemSchema = z.object({ path: z.string(), message: z.string() })
 export type Problem = z.infer<typeof problemSchema>;
 
 /** Every error response: a stable code, a sentence for people, and field problems for 400s. */
+/**
+ * The error codes of a 409 for a Sovereign name that already has a deployment (one Sovereign, one
+ * name, one repository). `sovereign_exists` in the API's snake_case; the kebab spelling is read too.
+ */
+export const SOVEREIGN_EXISTS_CODES: readonly string[] = ['sovereign_exists', 'sovereign-exists'];
+
+/** The deployment that already carries the name, as a `sovereign_exists` 409 names it. */
+export const existingSovereignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.optional(z.string()),
+});
+export type ExistingSovereign = z.infer<typeof existingSovereignSchema>;
+
 export const apiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),
   problems: z.optional(z.array(problemSchema)),
+  /** With `sovereign_exists` (409): the existing deployment of that name. */
+  existing: z.optional(existingSovereignSchema),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

@@ -17,14 +17,19 @@ import {
   SOVEREIGN_NAME_PATTERN,
   TLS_ISSUER_IDS,
   TOPOLOGY_IDS,
+  VOLUME_GB_RANGE,
   WORKER_COUNT_RANGE,
   findSize,
   getProvider,
   getTopology,
+  coldBackendRegions,
+  COLD_BACKENDS,
 } from '../constants/domain';
+import { domainProblem } from '../lib/contradictions';
 import type { BuildingBlock, ProviderId, TopologyId } from '../constants/domain';
 import { isComponentId } from '../constants/components';
 import type { ComponentId } from '../constants/components';
+import type { SettingValue } from '../constants/settings-types';
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 const intIn = (min: number, max: number, label: string) =>
@@ -52,6 +57,8 @@ export const regionSchema = z.object({
   workers: z.object({
     size: z.string().check(z.minLength(1, 'Worker size is required')),
     count: intIn(WORKER_COUNT_RANGE.min, WORKER_COUNT_RANGE.max, 'Worker count'),
+    /** Extra volume per worker (GB); absent: the size's fixed disk only. */
+    volumeGb: z.optional(intIn(VOLUME_GB_RANGE.min, VOLUME_GB_RANGE.max, 'Volume per worker (GB)')),
   }),
 });
 export type RegionDraft = z.infer<typeof regionSchema>;
@@ -200,15 +207,16 @@ export const storageSchema = z
           message: 'Cloudflare account id: 32 hexadecimal characters',
         });
       }
-      if (
-        s.cold.backend !== 'cloudflare-r2' &&
-        !/^[a-z]{2}(-[a-z0-9]+)+$|^[a-z]{3}\d$/.test(s.cold.region)
-      ) {
+      const regions = coldBackendRegions(s.cold.backend);
+      if (regions.length > 0 && !regions.includes(s.cold.region)) {
+        const backend = COLD_BACKENDS.find((b) => b.id === s.cold.backend)?.name ?? s.cold.backend;
         ctx.issues.push({
           code: 'custom',
           input: s.cold.region,
           path: ['cold', 'region'],
-          message: 'Cold-tier region: a region code such as eu-central-1 or fsn1',
+          message: s.cold.region
+            ? `Cold-tier region: ${backend} has no region "${s.cold.region}"; choose one of ${regions.join(', ')}`
+            : `Cold-tier region: choose one of ${backend}'s regions`,
         });
       }
     }),
@@ -225,9 +233,21 @@ export const dnsSchema = z
     luaPolicy: enumOf(LUA_POLICY_IDS),
     dnssec: z.boolean(),
     tlsIssuer: enumOf(TLS_ISSUER_IDS),
+    /** The Secret holding the corporate CA's tls.crt and tls.key (issuer corporate-ca only). */
+    caSecretName: z.optional(z.string()),
   })
   .check(
     z.superRefine((d, ctx) => {
+      if (d.tlsIssuer === 'corporate-ca' && !DNS_LABEL_PATTERN.test(d.caSecretName ?? '')) {
+        ctx.issues.push({
+          code: 'custom',
+          input: d.caSecretName,
+          path: ['caSecretName'],
+          message: d.caSecretName
+            ? 'CA Secret: a Kubernetes name (lowercase letters, digits, hyphens)'
+            : "CA Secret: name the Secret with your CA's certificate and key, or choose Let's Encrypt",
+        });
+      }
       if (d.mode === 'pool') {
         if (!d.subdomain) {
           ctx.issues.push({
@@ -252,13 +272,10 @@ export const dnsSchema = z
           path: ['domain'],
           message: 'Domain is required',
         });
-      } else if (!DOMAIN_PATTERN.test(d.domain)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: d.domain,
-          path: ['domain'],
-          message: 'Domain: a lowercase domain name such as example.com',
-        });
+      } else {
+        const problem = domainProblem(d.domain, DOMAIN_PATTERN);
+        if (problem)
+          ctx.issues.push({ code: 'custom', input: d.domain, path: ['domain'], message: problem });
       }
     }),
   );
@@ -269,7 +286,14 @@ export const componentsSchema = z.object({
     z.string().check(z.refine((id) => isComponentId(id), { message: 'Unknown component id' })),
   ),
 });
-export type ComponentsDraft = { chosen: ComponentId[] };
+export type ComponentsDraft = {
+  chosen: ComponentId[];
+  /** Per component, the settings the user changed (constants/component-settings.ts); a value
+   * that does not fit its field is kept as typed, and reported. */
+  settings?: Partial<Record<ComponentId, Record<string, SettingValue>>>;
+  /** Per component, advanced chart values merged over the defaults and the settings. */
+  values?: Partial<Record<ComponentId, Record<string, unknown>>>;
+};
 
 /** Where the Catalyst Blueprint charts come from (checked with the Components step). */
 export const blueprintsSchema = z.object({

@@ -18,10 +18,12 @@ import {
   SOVEREIGN_NAME_PATTERN,
   TLS_ISSUER_IDS,
   TOPOLOGY_IDS,
+  VOLUME_GB_RANGE,
   WORKER_COUNT_RANGE,
 } from '../constants/domain';
 import { getComponent, isComponentId, type ComponentId } from '../constants/components';
 import { CATALOG_INDEX } from '../lib/catalog-graph';
+import { componentConfigProblems } from './component-config-check';
 import { validateDraft } from '../lib/draft';
 import { draftFromManifest } from '../lib/manifest';
 
@@ -79,6 +81,10 @@ const regionSchema = z.strictObject({
   workers: z.strictObject({
     size: z.string().min(1, 'required'),
     count: intIn(WORKER_COUNT_RANGE.min, WORKER_COUNT_RANGE.max),
+    volumeGb: intIn(VOLUME_GB_RANGE.min, VOLUME_GB_RANGE.max).optional().meta({
+      description:
+        "Extra block volume per worker in GB, added to the size's fixed disk; absent: none.",
+    }),
   }),
 });
 
@@ -130,7 +136,13 @@ const dnsSchema = z.strictObject({
     .min(1),
   luaPolicy: enumOf(LUA_POLICY_IDS),
   dnssec: z.strictObject({ enabled: z.boolean(), algorithm: z.literal(DNSSEC_ALGORITHM) }),
-  tls: z.strictObject({ issuer: enumOf(TLS_ISSUER_IDS) }),
+  tls: z.strictObject({
+    issuer: enumOf(TLS_ISSUER_IDS),
+    caSecretRef: secretRefSchema.optional().meta({
+      description:
+        "corporate-ca: the Secret (read from OpenBao) with the CA's tls.crt and tls.key that cert-manager signs with.",
+    }),
+  }),
 });
 
 const blueprintsSchema = z
@@ -153,6 +165,17 @@ export const manifestComponentSchema = z.strictObject({
     .meta({ description: 'Helm chart version, or null.' }),
   reason: enumOf(COMPONENT_REASONS),
   requiredBy: z.array(z.string().min(1, 'required')).optional(),
+  settings: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .meta({
+      description:
+        "The component's typed settings that differ from their defaults (docs/catalog.md, Component settings); each is checked against the component's field.",
+    }),
+  values: z.record(z.string(), z.unknown()).optional().meta({
+    description:
+      'Advanced chart values, merged over the defaults and the settings. Never a secret: secrets stay secretRefs.',
+  }),
 });
 
 /** The shape of a Sovereign manifest; semantic checks are in `validateManifest`. */
@@ -257,6 +280,7 @@ function componentProblems(spec: Record<string, unknown>): ManifestProblem[] {
     const def = getComponent(id);
     const entry = list[i] as Record<string, unknown>;
     const at = `spec.components[${i}]`;
+    for (const p of componentConfigProblems(id, entry, at)) problems.push(p);
     for (const dep of def.dependsOn) {
       if (!listed.has(dep))
         problems.push({ path: at, message: `"${id}" needs "${dep}", which is not in the list` });
@@ -352,6 +376,7 @@ const DRAFT_TO_MANIFEST: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^storage\.tiers\.warmDays$/, 'spec.storage.tiers[1].maxAgeDays'],
   [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
   [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
+  [/^dns\.caSecretName$/, 'spec.dns.tls.caSecretRef.name'],
   [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
   [/^blueprints\.registry$/, 'spec.blueprints.registry'],
   [/^blueprints\.pullSecretName$/, 'spec.blueprints.pullSecretRef.name'],

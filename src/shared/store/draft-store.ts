@@ -27,6 +27,7 @@ export interface DraftState {
   updateInfrastructure: (
     patch: Partial<Omit<Draft['infrastructure'], 'regions' | 'provider' | 'topology'>>,
   ) => void;
+  /** Regions kept by position (the pickers use switches.ts, which also says what was reset). */
   setProvider: (provider: ProviderId) => void;
   setTopology: (topology: TopologyId) => void;
   updateRegion: (
@@ -43,6 +44,12 @@ export interface DraftState {
   updateCold: (patch: Partial<StorageDraft['cold']>) => void;
   updateDns: (patch: Partial<DnsDraft>) => void;
   setChosen: (chosen: readonly ComponentId[]) => void;
+  /** A component's changed settings (all of them) or advanced values; `{}` clears them. */
+  setComponentConfig: (
+    id: ComponentId,
+    part: 'settings' | 'values',
+    value: Record<string, unknown>,
+  ) => void;
   updateBlueprints: (patch: Partial<Draft['blueprints']>) => void;
   markVisited: (step: StepId) => void;
   setIdempotencyKey: (key: string | null) => void;
@@ -140,7 +147,13 @@ export const useDraftStore = create<DraftState>()(
             storage: { ...d.storage, cold: { ...d.storage.cold, ...patch } },
           })),
         updateDns: (patch) => patchDraft((d) => ({ ...d, dns: { ...d.dns, ...patch } })),
-        setChosen: (chosen) => patchDraft((d) => ({ ...d, components: { chosen: [...chosen] } })),
+        setChosen: (chosen) =>
+          patchDraft((d) => ({ ...d, components: { ...d.components, chosen: [...chosen] } })),
+        setComponentConfig: (id, part, value) =>
+          patchDraft((d) => ({
+            ...d,
+            components: { ...d.components, [part]: { ...d.components[part], [id]: value } },
+          })),
         updateBlueprints: (patch) =>
           patchDraft((d) => ({ ...d, blueprints: { ...d.blueprints, ...patch } })),
         markVisited: (step) =>

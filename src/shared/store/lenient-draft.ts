@@ -86,7 +86,12 @@ function regionReader({ field, text, number, list, section }: Readers, slot: Reg
       size: text(slot.controlPlane.size),
       ha: field(controlPlane.shape.ha, slot.controlPlane.ha),
     }),
-    workers: section({ size: text(slot.workers.size), count: number(slot.workers.count) }),
+    workers: section({
+      size: text(slot.workers.size),
+      count: number(slot.workers.count),
+      // Optional: absent stays absent (the size's fixed disk); anything but a number is dropped.
+      volumeGb: field(z.optional(z.number()), undefined),
+    }),
   });
 }
 
@@ -163,13 +168,32 @@ function persistedReader(readers: Readers) {
     luaPolicy: field(dns.luaPolicy, d.dns.luaPolicy),
     dnssec: field(dns.dnssec, d.dns.dnssec),
     tlsIssuer: field(dns.tlsIssuer, d.dns.tlsIssuer),
+    // Optional: absent stays absent (no CA Secret named yet); anything but a string is dropped.
+    caSecretName: field(z.optional(z.string()), undefined),
   });
   return section({
     draft: section({
       infrastructure,
       storage,
       dns: dnsDraft,
-      components: section({ chosen: list(isChosen, d.components.chosen) }),
+      components: section({
+        chosen: list(isChosen, d.components.chosen),
+        // Optional (absent: nothing set, as before settings existed, so no version bump); kinds
+        // only: what a setting may be is the wizard's to report (its field's range).
+        settings: field(
+          z.optional(
+            z.record(
+              z.string(),
+              z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+            ),
+          ),
+          undefined,
+        ),
+        values: field(
+          z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
+          undefined,
+        ),
+      }),
       blueprints: section({
         registry: text(d.blueprints.registry),
         pullSecretName: text(d.blueprints.pullSecretName),

@@ -82,7 +82,10 @@ describe('Export section', () => {
     );
     expect(box).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Download YAML' }));
-    const parsed = parseManifestText((await lastText()).text);
+    const withSecrets = await lastText();
+    // Named apart from the plain download, so one never overwrites or passes for the other.
+    expect(withSecrets.name).toBe('acme.sovereign.with-secrets.yaml');
+    const parsed = parseManifestText(withSecrets.text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(draftSecretsFromManifest(parsed.manifest)).toEqual({
       providerToken: TOKEN,
@@ -120,7 +123,7 @@ describe('Export section', () => {
     expect(curl).toMatch(
       /-H 'Idempotency-Key: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'/,
     );
-    expect(curl).toContain('--data-binary @acme.sovereign.yaml');
+    expect(curl).toContain('--data-binary @acme.sovereign.with-secrets.yaml');
     for (const secret of [TOKEN, COLD_KEY, COLD_SECRET]) expect(curl).not.toContain(secret);
 
     // Copying again for the same manifest keeps the key, so a re-run cannot submit twice.

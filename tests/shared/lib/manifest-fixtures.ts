@@ -16,6 +16,8 @@ import {
   REGISTRAR_IDS,
   TLS_ISSUER_IDS,
   TOPOLOGIES,
+  coldBackendRegions,
+  type ColdBackendId,
 } from '../../../src/shared/constants/domain';
 import { createDefaultDraft } from '../../../src/shared/lib/draft';
 import type { Draft, DnsDraft } from '../../../src/shared/schemas/draft';
@@ -81,6 +83,7 @@ const regionsArb = (providerIndex: number, topologyIndex: number) => {
           w: fc.constantFrom(...p.sizes.map((s) => s.id)),
           ha: fc.boolean(),
           count: fc.integer({ min: 0, max: 50 }),
+          volumeGb: fc.option(fc.integer({ min: 20, max: 10_240 }), { nil: undefined }),
         }),
         { minLength: slots.length, maxLength: slots.length },
       ),
@@ -90,10 +93,45 @@ const regionsArb = (providerIndex: number, topologyIndex: number) => {
         cloudRegion: cloud[i]!,
         buildingBlocks: [...slot.blocks],
         controlPlane: { size: pools[i]!.cp, ha: pools[i]!.ha },
-        workers: { size: pools[i]!.w, count: pools[i]!.count },
+        workers: {
+          size: pools[i]!.w,
+          count: pools[i]!.count,
+          ...(pools[i]!.volumeGb !== undefined ? { volumeGb: pools[i]!.volumeGb } : {}),
+        },
       })),
     );
 };
+
+/** One of the backend's own regions. */
+const coldRegion = (r: { backend: ColdBackendId; regionIndex: number }): string => {
+  const regions = coldBackendRegions(r.backend);
+  return regions[r.regionIndex % regions.length] ?? '';
+};
+
+/** A draft without the contradictions validateStep reports (src/shared/lib/contradictions.ts). */
+export function coherent(d: Draft): Draft {
+  const { regions } = d.infrastructure;
+  const single = regions.length === 1;
+  const nodes = Math.min(...regions.map((r) => (r.controlPlane.ha ? 3 : 1) + r.workers.count));
+  const sw = d.storage.seaweedfs;
+  return {
+    ...d,
+    storage: {
+      ...d.storage,
+      seaweedfs: {
+        ...sw,
+        masterReplicas: sw.masterReplicas % 2 === 0 ? sw.masterReplicas - 1 : sw.masterReplicas,
+        volumeReplicas: Math.min(sw.volumeReplicas, nodes),
+        placement: single ? 'single-region' : sw.placement,
+      },
+    },
+    dns: {
+      ...d.dns,
+      luaPolicy: single ? 'single-region' : d.dns.luaPolicy,
+      ...(d.dns.tlsIssuer === 'corporate-ca' ? { caSecretName: 'corporate-ca' } : {}),
+    },
+  };
+}
 
 /** Valid, canonical drafts. */
 export const draftArb: fc.Arbitrary<Draft> = fc
@@ -122,7 +160,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc
       backend: fc.constantFrom(...COLD_BACKEND_IDS),
       bucket: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/),
       accountId: fc.stringMatching(/^[a-f0-9]{32}$/),
-      region: fc.constantFrom('eu-central-1', 'fsn1', 'us-east-1'),
+      regionIndex: fc.nat(30),
       dns: dnsArb,
       chosen: chosenArb,
       registry: fc.constantFrom(
@@ -147,12 +185,13 @@ export const draftArb: fc.Arbitrary<Draft> = fc
       cold:
         r.backend === 'cloudflare-r2'
           ? { backend: r.backend, bucket: r.bucket, accountId: r.accountId, region: '' }
-          : { backend: r.backend, bucket: r.bucket, accountId: '', region: r.region },
+          : { backend: r.backend, bucket: r.bucket, accountId: '', region: coldRegion(r) },
     },
     dns: r.dns,
     components: { chosen: r.chosen },
     blueprints: { registry: r.registry, pullSecretName: r.pullSecretName },
-  }));
+  }))
+  .map(coherent);
 
 /** Any draft the store could hold: stale DNS fields, chosen ids in any order, repeats, mandatory ids. */
 export const looseDraftArb: fc.Arbitrary<Draft> = fc

@@ -59,6 +59,7 @@ describe('planProblems: the verdict the API, the CLI and Review share', () => {
       controlPlane: { size: smallest, ha: false },
       workers: { size: smallest, count: 0 },
     }));
+    d.storage.seaweedfs.volumeReplicas = 1; // one node: one volume server (no contradiction)
     const problems = planProblems(buildManifest(d));
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toEqual({

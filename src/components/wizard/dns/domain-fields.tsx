@@ -80,7 +80,7 @@ function ByoFields({ mode }: { mode: 'byo-manual' | 'byo-api' }) {
             value={dns.domain}
             placeholder="e.g. acme.example"
             spellCheck={false}
-            onChange={(e) => update({ domain: e.target.value.trim().toLowerCase() })}
+            onChange={(e) => update({ domain: e.target.value })}
           />
         )}
       </DraftField>

@@ -8,7 +8,7 @@ import {
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { Checkbox, RadioCards } from '../../ui/choice';
-import { Select } from '../../ui/field';
+import { Input, Select } from '../../ui/field';
 import { DraftField } from '../draft-field';
 import { FormSection } from '../section';
 
@@ -56,6 +56,24 @@ export function PolicyFields() {
         firstId={fieldId('dns.tlsIssuer')}
         columns="sm:grid-cols-2"
       />
+      {dns.tlsIssuer === 'corporate-ca' ? (
+        <DraftField
+          path="dns.caSecretName"
+          label="CA Secret"
+          hint={`The Kubernetes Secret with your CA's certificate and private key (tls.crt, tls.key), read from OpenBao at catalyst/tls/${dns.caSecretName || '<name>'}. The key itself never passes through this wizard.`}
+        >
+          {(control, keep) => (
+            <Input
+              {...control}
+              value={dns.caSecretName ?? ''}
+              placeholder="e.g. corporate-ca"
+              spellCheck={false}
+              className="font-mono"
+              onChange={(e) => update({ caSecretName: keep(e.target.value) })}
+            />
+          )}
+        </DraftField>
+      ) : null}
     </FormSection>
   );
 }

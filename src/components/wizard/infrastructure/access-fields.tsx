@@ -1,24 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { getProvider } from '../../../shared/constants/domain';
 import { isPrivateKey } from '../../../shared/lib/private-key';
-import { parseSshPublicKey } from '../../../shared/lib/ssh-key';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { Textarea } from '../../ui/field';
 import { DraftField } from '../draft-field';
 import { SecretField } from '../secret-field';
 import { FormSection } from '../section';
-import { useSshFingerprint } from './use-ssh-fingerprint';
+import { useSshKey } from './use-ssh-fingerprint';
 
 /** The provider API token (memory only) and the SSH public key, with its fingerprint. */
 export function AccessFields() {
   const provider = getProvider(useDraftStore((s) => s.draft.infrastructure.provider));
   const sshPublicKey = useDraftStore((s) => s.draft.infrastructure.sshPublicKey);
   const update = useDraftStore((s) => s.updateInfrastructure);
-  const parsed = useMemo(
-    () => (sshPublicKey.trim() ? parseSshPublicKey(sshPublicKey) : null),
-    [sshPublicKey],
-  );
-  const fingerprint = useSshFingerprint(parsed?.ok ? parsed.key.blob : undefined);
+  const parsed = useSshKey(sshPublicKey);
   // A private key saved or imported before it was refused on input is dropped the moment it shows.
   useEffect(() => {
     if (isPrivateKey(sshPublicKey)) update({ sshPublicKey: '' });
@@ -52,10 +47,10 @@ export function AccessFields() {
       </DraftField>
       {/* Always present, so the fingerprint is announced when a valid key arrives. */}
       <div aria-live="polite">
-        {parsed?.ok && fingerprint ? (
+        {parsed?.ok ? (
           <p className="text-sm text-ok">
             Valid {parsed.key.type} key ({parsed.key.bits} bits), fingerprint{' '}
-            <code className="font-mono break-all">{fingerprint}</code>
+            <code className="font-mono break-all">{parsed.fingerprint}</code>
             {parsed.key.comment ? ` · ${parsed.key.comment}` : ''}
           </p>
         ) : null}

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { PLAN_ONLY_CARD, PROVIDERS, type ProviderId } from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
+import { useSecretsStore } from '../../../shared/store/secrets-store';
 import { RadioCards } from '../../ui/choice';
+import { SwitchNotice, loadSwitches, usePreloadSwitches } from './switch-notice';
 
 const OPTIONS = PROVIDERS.map((p) => ({
   value: p.id,
@@ -16,18 +19,26 @@ const OPTIONS = PROVIDERS.map((p) => ({
   ),
 }));
 
-/** The cloud provider, as radio cards (Hetzner first, as PROVIDERS lists it). */
+/** The cloud provider, as radio cards (Hetzner first, as PROVIDERS lists it); says what a switch reset. */
 export function ProviderPicker() {
   const provider = useDraftStore((s) => s.draft.infrastructure.provider);
-  const setProvider = useDraftStore((s) => s.setProvider);
+  const [resets, setResets] = useState<readonly string[]>([]);
+  usePreloadSwitches();
   return (
-    <RadioCards<ProviderId>
-      name="provider"
-      legend="Cloud provider"
-      options={OPTIONS}
-      value={provider}
-      onChange={setProvider}
-      firstId={fieldId('infrastructure.provider')}
-    />
+    <>
+      <RadioCards<ProviderId>
+        name="provider"
+        legend="Cloud provider"
+        options={OPTIONS}
+        value={provider}
+        onChange={(p) =>
+          void loadSwitches().then((m) =>
+            setResets(m.applyProvider(useDraftStore, p, useSecretsStore)),
+          )
+        }
+        firstId={fieldId('infrastructure.provider')}
+      />
+      <SwitchNotice id="provider-switch-notice" lines={resets} />
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import {
   BUILDING_BLOCKS,
+  VOLUME_EUR_PER_GB_MONTH,
+  VOLUME_GB_RANGE,
   WORKER_COUNT_RANGE,
   getProvider,
   type BuildingBlock,
@@ -8,11 +10,16 @@ import { fieldId } from '../../../shared/lib/draft-defaults';
 import type { RegionDraft } from '../../../shared/schemas/draft';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { Checkbox } from '../../ui/choice';
+import { LazySection } from '../../ui/lazy-section';
 import { FieldError, Select } from '../../ui/field';
-import { NumberInput } from '../../ui/number-input';
+import { NumberInput, rangeError } from '../../ui/number-input';
 import { DraftField } from '../draft-field';
 import { useFieldError } from '../step-errors';
 import { sizeLabel } from './size-label';
+import type { RegionLoadProps } from './region-load';
+
+/** The region's load meters and "Fit nodes to load", loaded on demand (a module-level cache key). */
+const loadRegionLoad = () => import('./region-load').then((m) => m.RegionLoad);
 
 export interface RegionFieldsetProps {
   index: number;
@@ -114,6 +121,7 @@ export function RegionFieldset({ index, label, region }: RegionFieldsetProps) {
             path={`${base}.workers.count`}
             label="Worker count"
             hint={`${WORKER_COUNT_RANGE.min} to ${WORKER_COUNT_RANGE.max} nodes`}
+            liveError={rangeError(region.workers.count, WORKER_COUNT_RANGE, 'Worker count')}
           >
             {(control) => (
               <NumberInput
@@ -125,8 +133,30 @@ export function RegionFieldset({ index, label, region }: RegionFieldsetProps) {
               />
             )}
           </DraftField>
+          <DraftField
+            path={`${base}.workers.volumeGb`}
+            label="Extra volume per worker (GB)"
+            hint={`Optional, ${VOLUME_GB_RANGE.min} to ${VOLUME_GB_RANGE.max} GB on top of the size's disk, ≈ €${VOLUME_EUR_PER_GB_MONTH[provider.id]} per GB and month; empty: none`}
+          >
+            {(control) => (
+              <NumberInput
+                {...control}
+                min={VOLUME_GB_RANGE.min}
+                max={VOLUME_GB_RANGE.max}
+                value={region.workers.volumeGb ?? NaN}
+                onValueChange={(v) =>
+                  updateRegion(index, { workers: { volumeGb: Number.isNaN(v) ? undefined : v } })
+                }
+              />
+            )}
+          </DraftField>
         </div>
       </div>
+      <LazySection<RegionLoadProps>
+        load={loadRegionLoad}
+        props={{ index }}
+        label={`the load meters of region ${index + 1}`}
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { getTopology } from '../../../shared/constants/domain';
+import { WORKER_COUNT_RANGE, getTopology } from '../../../shared/constants/domain';
+import { rangeError } from '../../ui/number-input';
 import { monthlyCost } from '../../../shared/lib/capacity';
 import { capacityInputs } from '../../../shared/lib/node-pools';
 import { fieldId } from '../../../shared/lib/draft-defaults';
@@ -27,6 +28,10 @@ export function RegionsSection() {
     const inputs = capacityInputs(provider, regions);
     return { total: monthlyCost(inputs.priced).totalEur, estimate: inputs.priceIsEstimate };
   }, [provider, regions]);
+  // A count that is no whole number in range has no price: -1 or 3.5 nodes cost nothing real.
+  const unpriced = regions.some(
+    (r) => rangeError(r.workers.count, WORKER_COUNT_RANGE, 'Worker count') !== undefined,
+  );
   return (
     <FormSection legend="Regions" description="Each region is one Kubernetes cluster.">
       <FieldError id={`${fieldId('infrastructure.regions')}-error`} message={countError} />
@@ -39,12 +44,31 @@ export function RegionsSection() {
         />
       ))}
       <p className="text-sm" aria-live="polite">
-        Nodes cost <strong>{formatEur(total, estimate)} per month</strong>{' '}
-        <span className="text-fg-muted">
-          (control plane ×1, or ×3 when highly available, plus workers, in every region
-          {estimate ? '; ≈ marks an estimate from list prices' : ''})
-        </span>
+        {unpriced ? (
+          <>
+            No price yet:{' '}
+            <strong>
+              every worker count must be a whole number from {WORKER_COUNT_RANGE.min} to{' '}
+              {WORKER_COUNT_RANGE.max}
+            </strong>
+            .
+          </>
+        ) : (
+          <PriceLine total={total} estimate={estimate} />
+        )}
       </p>
     </FormSection>
+  );
+}
+
+function PriceLine({ total, estimate }: { total: number; estimate: boolean }) {
+  return (
+    <>
+      Nodes cost <strong>{formatEur(total, estimate)} per month</strong>{' '}
+      <span className="text-fg-muted">
+        (control plane ×1, or ×3 when highly available, plus workers, in every region
+        {estimate ? '; ≈ marks an estimate from list prices' : ''})
+      </span>
+    </>
   );
 }

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { TOPOLOGIES, type TopologyId } from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { RadioCards } from '../../ui/choice';
+import { SwitchNotice, loadSwitches, usePreloadSwitches } from './switch-notice';
 
 const OPTIONS = TOPOLOGIES.map((t) => ({
   value: t.id,
@@ -17,18 +19,24 @@ const OPTIONS = TOPOLOGIES.map((t) => ({
   ),
 }));
 
-/** The topology: how many regions and which building blocks each carries. */
+/** The topology: how many regions and which building blocks each carries; says what a switch reset. */
 export function TopologyPicker() {
   const topology = useDraftStore((s) => s.draft.infrastructure.topology);
-  const setTopology = useDraftStore((s) => s.setTopology);
+  const [resets, setResets] = useState<readonly string[]>([]);
+  usePreloadSwitches();
   return (
-    <RadioCards<TopologyId>
-      name="topology"
-      legend="Topology"
-      options={OPTIONS}
-      value={topology}
-      onChange={setTopology}
-      firstId={fieldId('infrastructure.topology')}
-    />
+    <>
+      <RadioCards<TopologyId>
+        name="topology"
+        legend="Topology"
+        options={OPTIONS}
+        value={topology}
+        onChange={(t) =>
+          void loadSwitches().then((m) => setResets(m.applyTopology(useDraftStore, t)))
+        }
+        firstId={fieldId('infrastructure.topology')}
+      />
+      <SwitchNotice id="topology-switch-notice" lines={resets} />
+    </>
   );
 }

@@ -1,17 +1,42 @@
 import { useEffect, useState } from 'react';
+import type { SshPublicKey } from '../../../shared/lib/ssh-key';
 
-/** The fingerprint of a parsed key's blob, once its SHA-256 module has loaded (null before). */
-export function useSshFingerprint(blob: Uint8Array | undefined): string | null {
-  const [done, setDone] = useState<{ blob: Uint8Array; fingerprint: string } | null>(null);
+/** A parsed key and its fingerprint (`ssh-keygen -lf`), or the parse's error. */
+export type SshKeyInfo =
+  { ok: true; key: SshPublicKey; fingerprint: string } | { ok: false; error: string };
+
+// The parser and SHA-256 load on demand: the first page never needs them before a key is typed.
+let modules:
+  | Promise<
+      [
+        typeof import('../../../shared/lib/ssh-key'),
+        typeof import('../../../shared/lib/ssh-fingerprint'),
+      ]
+    >
+  | undefined;
+const load = () =>
+  (modules ??= Promise.all([
+    import('../../../shared/lib/ssh-key'),
+    import('../../../shared/lib/ssh-fingerprint'),
+  ]));
+
+/** What a typed SSH public key is, once its code has loaded; null before that and for no key. */
+export function useSshKey(text: string): SshKeyInfo | null {
+  const [done, setDone] = useState<{ text: string; info: SshKeyInfo } | null>(null);
+  const present = text.trim() !== '';
   useEffect(() => {
-    if (!blob) return;
+    if (!present) return;
     let live = true;
-    void import('../../../shared/lib/ssh-fingerprint').then(({ sshFingerprint }) => {
-      if (live) setDone({ blob, fingerprint: sshFingerprint(blob) });
+    void load().then(([{ parseSshPublicKey }, { sshFingerprint }]) => {
+      const parsed = parseSshPublicKey(text);
+      const info: SshKeyInfo = parsed.ok
+        ? { ok: true, key: parsed.key, fingerprint: sshFingerprint(parsed.key.blob) }
+        : parsed;
+      if (live) setDone({ text, info });
     });
     return () => {
       live = false;
     };
-  }, [blob]);
-  return blob && done?.blob === blob ? done.fingerprint : null;
+  }, [text, present]);
+  return present && done?.text === text ? done.info : null;
 }

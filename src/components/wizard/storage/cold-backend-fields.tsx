@@ -1,8 +1,12 @@
-import { COLD_BACKENDS, type ColdBackendId } from '../../../shared/constants/domain';
+import {
+  COLD_BACKENDS,
+  coldBackendRegions,
+  type ColdBackendId,
+} from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { RadioCards } from '../../ui/choice';
-import { Input } from '../../ui/field';
+import { Input, Select } from '../../ui/field';
 import { DraftField } from '../draft-field';
 import { SecretField } from '../secret-field';
 import { FormSection } from '../section';
@@ -18,6 +22,7 @@ export function ColdBackendFields() {
   const cold = useDraftStore((s) => s.draft.storage.cold);
   const update = useDraftStore((s) => s.updateCold);
   const backend = COLD_BACKENDS.find((b) => b.id === cold.backend) ?? COLD_BACKENDS[0];
+  const regions = coldBackendRegions(backend.id);
   const needs = (f: string) => (backend.fields as readonly string[]).includes(f);
   return (
     <FormSection legend="Cold tier" description="Archived objects pass through to this bucket.">
@@ -26,7 +31,13 @@ export function ColdBackendFields() {
         legend="Cold-tier backend"
         options={OPTIONS}
         value={cold.backend}
-        onChange={(b) => update({ backend: b })}
+        // A region belongs to its backend: one the new backend lacks is cleared, never carried.
+        onChange={(b) =>
+          update({
+            backend: b,
+            region: coldBackendRegions(b).includes(cold.region) ? cold.region : '',
+          })
+        }
         firstId={fieldId('storage.cold.backend')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -61,15 +72,27 @@ export function ColdBackendFields() {
           <DraftField
             path="storage.cold.region"
             label="Cold-tier region"
-            hint="e.g. eu-central-1 or fsn1"
+            hint={`${backend.name} regions: ${regions.join(', ')}`}
           >
             {(control) => (
-              <Input
+              <Select
                 {...control}
                 value={cold.region}
-                spellCheck={false}
                 onChange={(e) => update({ region: e.target.value })}
-              />
+              >
+                {regions.includes(cold.region) ? null : (
+                  <option value={cold.region}>
+                    {cold.region
+                      ? `${cold.region} (not a ${backend.name} region)`
+                      : 'Choose a region'}
+                  </option>
+                )}
+                {regions.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </Select>
             )}
           </DraftField>
         ) : null}

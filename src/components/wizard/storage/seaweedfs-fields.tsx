@@ -9,7 +9,7 @@ import type { StorageDraft } from '../../../shared/schemas/draft';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { Checkbox } from '../../ui/choice';
 import { Select } from '../../ui/field';
-import { NumberInput } from '../../ui/number-input';
+import { NumberInput, rangeError } from '../../ui/number-input';
 import { DraftField } from '../draft-field';
 import { FormSection } from '../section';
 
@@ -41,6 +41,7 @@ export function SeaweedfsFields() {
               path={`storage.seaweedfs.${key}`}
               label={label}
               hint={`${range.min} to ${range.max.toLocaleString('en')}, default ${range.default}`}
+              liveError={rangeError(settings[key], range, label)}
             >
               {(control) => (
                 <NumberInput

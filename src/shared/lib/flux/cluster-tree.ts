@@ -110,6 +110,10 @@ interface ClusterInput {
 }
 
 /** The version a release installs: the manifest's chart version, or the blueprint's. */
+/** The corporate CA's Secret: the manifest's caSecretRef, `corporate-ca` where none is named. */
+const caSecretName = (m: SovereignManifest): string =>
+  m.spec.dns.tls.caSecretRef?.name ?? 'corporate-ca';
+
 function releaseSource(c: Component, versions: ReadonlyMap<string, string | null>) {
   if (c.chart) return { chart: c.chart, version: versions.get(c.id) ?? c.chart.version };
   // A blueprint upstream has not published yet: the newest the registry holds.
@@ -178,9 +182,9 @@ export function renderCluster(input: ClusterInput): ClusterTree {
 
   if (here.has('cert-manager') && manifest.spec.dns.tls.issuer !== 'letsencrypt')
     secrets.push({
-      name: 'corporate-ca',
+      name: caSecretName(manifest),
       namespace: getComponent('cert-manager').namespace,
-      path: 'tls/corporate-ca',
+      path: `tls/${caSecretName(manifest)}`,
       keys: { 'tls.crt': 'tls.crt', 'tls.key': 'tls.key' },
     });
   const { objects: config, secrets: made } = configObjects(input, secrets);
@@ -267,7 +271,9 @@ function configObjects(
         }),
       );
     } else {
-      objects.push(clusterIssuer('corporate-ca', { kind: 'ca', secretName: 'corporate-ca' }));
+      objects.push(
+        clusterIssuer('corporate-ca', { kind: 'ca', secretName: caSecretName(input.manifest) }),
+      );
     }
   }
   if (here.has('envoy'))

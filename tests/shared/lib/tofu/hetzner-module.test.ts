@@ -90,6 +90,7 @@ describe('the Hetzner module parses and is self-consistent', () => {
         'hcloud_network_subnet',
         'hcloud_server',
         'hcloud_ssh_key',
+        'hcloud_volume',
         'random_password',
       ].sort(),
     );
@@ -354,5 +355,26 @@ describe('cloud-init inputs', () => {
       control_plane: { count: 1 },
       workers: { count: 0 },
     });
+  });
+
+  it('a worker volume is passed as workers.volume_gb, declared in the regions type, one hcloud_volume per worker', () => {
+    const m = manifestFor('solo', (d) => {
+      const r = d.infrastructure.regions[0];
+      if (r) r.workers = { size: 'cpx42', count: 3, volumeGb: 200 };
+    });
+    const tf = tfvarsOf(m);
+    const workers = Object.values(tf.regions)[0]?.workers;
+    expect(workers).toEqual({ server_type: 'cpx42', count: 3, volume_gb: 200 });
+    const type = String(variables.regions?.type);
+    for (const key of Object.keys(workers ?? {})) expect(type).toContain(key);
+    expect(type).toMatch(/volume_gb\s*=\s*optional\(number, 0\)/);
+    expect(Object.values(tfvarsOf(manifestFor('solo')).regions)[0]?.workers.volume_gb).toBe(0);
+    const main = parsed.get(`${HETZNER_MODULE_DIR}/main.tf`) as {
+      resource: Record<string, Record<string, Block[]>>;
+    };
+    const volume = main.resource.hcloud_volume?.worker?.[0];
+    expect(volume).toMatchObject({ size: '${each.value.volume_gb}', automount: true });
+    expect(String(volume?.for_each)).toMatch(/if n\.volume_gb > 0/);
+    expect(String(volume?.server_id)).toContain('hcloud_server.node[each.key].id');
   });
 });
