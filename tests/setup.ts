@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { fakeMediaQueryList } from './media-query';
 import { useDraftStore } from '../src/shared/store/draft-store';
 import { useSecretsStore } from '../src/shared/store/secrets-store';
 import { useServerProblemsStore } from '../src/shared/store/server-problems-store';
+
+// findBy* waits up to 5 s, not 1 s: a lazily loaded part's first dynamic import is transformed
+// on demand and can take over a second on a loaded two-core machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia; components that pick a layout by viewport read it. Default: no match.
 if (typeof window !== 'undefined' && !window.matchMedia) {

@@ -1,9 +1,8 @@
 import { getComponent } from '../../shared/constants/components';
-import { usageLevel, type RegionCapacity } from '../../shared/lib/capacity';
+import type { RegionCapacity } from '../../shared/lib/capacity';
 import { clusterGroups } from '../../shared/lib/cluster-capacity';
-import { formatAmount } from '../../shared/lib/format';
 import type { ClusterPlan } from '../../shared/lib/placement';
-import { UsageBar } from './usage-bar';
+import { UsageBars } from './usage-bar';
 
 export interface ClusterUsageProps {
   region: RegionCapacity;
@@ -25,7 +24,6 @@ export function ClusterUsage({
   heading: Heading,
   showComponents = false,
 }: ClusterUsageProps) {
-  const { requests: r, allocatable: a, usage } = region;
   const components = cluster?.components ?? [];
   return (
     <li className="space-y-2">
@@ -52,24 +50,7 @@ export function ClusterUsage({
           ))}
         </dl>
       )}
-      <UsageBar
-        label="CPU"
-        usage={usage.cpu}
-        level={usageLevel(usage.cpu)}
-        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
-      />
-      <UsageBar
-        label="Memory"
-        usage={usage.memory}
-        level={usageLevel(usage.memory)}
-        detail={`${formatAmount(r.memoryMiB / 1024)} of ${formatAmount(a.memoryMiB / 1024)} GiB`}
-      />
-      <UsageBar
-        label="Storage"
-        usage={usage.disk}
-        level={usageLevel(usage.disk)}
-        detail={`${formatAmount(r.storageGiB)} of ${formatAmount(a.storageGiB)} GiB`}
-      />
+      <UsageBars capacity={region} diskLabel="Storage" />
     </li>
   );
 }

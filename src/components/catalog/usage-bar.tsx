@@ -1,4 +1,10 @@
-import { formatUsagePercent, type CapacityLevel } from '../../shared/lib/capacity';
+import {
+  formatUsagePercent,
+  usageLevel,
+  type CapacityLevel,
+  type RegionCapacity,
+} from '../../shared/lib/capacity';
+import { formatAmount } from '../../shared/lib/format';
 import { cn } from '../ui/cn';
 
 export interface UsageBarProps {
@@ -40,5 +46,38 @@ export function UsageBar({ label, usage, level, detail }: UsageBarProps) {
         />
       </div>
     </div>
+  );
+}
+
+/** A cluster's CPU, memory and disk requests against its nodes' allocatable capacity. */
+export function UsageBars({
+  capacity,
+  diskLabel = 'Disk',
+}: {
+  capacity: Pick<RegionCapacity, 'requests' | 'allocatable' | 'usage'>;
+  diskLabel?: string;
+}) {
+  const { requests: r, allocatable: a, usage } = capacity;
+  return (
+    <>
+      <UsageBar
+        label="CPU"
+        usage={usage.cpu}
+        level={usageLevel(usage.cpu)}
+        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
+      />
+      <UsageBar
+        label="Memory"
+        usage={usage.memory}
+        level={usageLevel(usage.memory)}
+        detail={`${formatAmount(r.memoryMiB / 1024)} of ${formatAmount(a.memoryMiB / 1024)} GiB`}
+      />
+      <UsageBar
+        label={diskLabel}
+        usage={usage.disk}
+        level={usageLevel(usage.disk)}
+        detail={`${formatAmount(r.storageGiB)} of ${formatAmount(a.storageGiB)} GiB`}
+      />
+    </>
   );
 }

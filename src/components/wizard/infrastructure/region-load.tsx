@@ -8,16 +8,15 @@ import { WORKER_COUNT_RANGE } from '../../../shared/constants/domain';
 import {
   computeCapacity,
   formatUsagePercent,
-  usageLevel,
   type RegionCapacity,
 } from '../../../shared/lib/capacity';
 import { clusterRequests } from '../../../shared/lib/cluster-capacity';
-import { formatAmount, formatEur } from '../../../shared/lib/format';
+import { formatEur } from '../../../shared/lib/format';
 import { capacityInputs } from '../../../shared/lib/node-pools';
 import { SIZING_HEADROOM, fitRegion, samePool, type WorkerPool } from '../../../shared/lib/sizing';
 import type { RegionDraft } from '../../../shared/schemas/draft';
 import { useDraftStore } from '../../../shared/store/draft-store';
-import { UsageBar } from '../../catalog/usage-bar';
+import { UsageBars } from '../../catalog/usage-bar';
 import { useDraftPlan } from '../../catalog/use-draft-plan';
 import { Button } from '../../ui/button';
 
@@ -48,7 +47,6 @@ function LoadMeters({
   capacity: RegionCapacity;
   components: number;
 }) {
-  const { requests: r, allocatable: a, usage } = capacity;
   return (
     <div role="group" aria-label={`Load of region ${index + 1}`} className="space-y-2">
       <p className="text-xs font-semibold">
@@ -57,24 +55,7 @@ function LoadMeters({
           ({components} components; their requests against the nodes&apos; allocatable capacity)
         </span>
       </p>
-      <UsageBar
-        label="CPU"
-        usage={usage.cpu}
-        level={usageLevel(usage.cpu)}
-        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
-      />
-      <UsageBar
-        label="Memory"
-        usage={usage.memory}
-        level={usageLevel(usage.memory)}
-        detail={`${formatAmount(r.memoryMiB / 1024)} of ${formatAmount(a.memoryMiB / 1024)} GiB`}
-      />
-      <UsageBar
-        label="Disk"
-        usage={usage.disk}
-        level={usageLevel(usage.disk)}
-        detail={`${formatAmount(r.storageGiB)} of ${formatAmount(a.storageGiB)} GiB`}
-      />
+      <UsageBars capacity={capacity} />
       {capacity.level === 'error' && (
         <p className="text-xs font-medium text-danger">
           Over capacity: these nodes cannot carry this cluster.
