@@ -1,22 +1,10 @@
 // Diff benchmark: the change from the default selection to the full catalog on a four-region
 // (citadel) Sovereign: the summary in words plus the repository diff, rendering both trees.
 import { createDefaultDraft } from '../src/shared/lib/draft';
-import { regionsForTopology } from '../src/shared/lib/draft-defaults';
 import { changeSummary, manifestDiff, sovereignFiles, treeDiff } from '../src/shared/lib/diff';
 import { buildManifest } from '../src/shared/lib/manifest';
-import { fullCatalogDraft } from './manifest';
-import { median } from './stats';
-
-function medianMs(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 3; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
+import { fourRegionDraft } from './manifest';
+import { medianMs } from './stats';
 
 /**
  * Median ms of the whole diff (rendering both trees), of the diff with the base tree at hand
@@ -24,9 +12,7 @@ function medianMs(fn: () => unknown, runs: number): number {
  * file diff alone.
  */
 export function benchDiff(): Record<string, number> {
-  const full = fullCatalogDraft();
-  full.infrastructure.topology = 'citadel';
-  full.infrastructure.regions = regionsForTopology('citadel', full.infrastructure.provider);
+  const full = fourRegionDraft();
   const defaults = structuredClone(full);
   defaults.components.chosen = createDefaultDraft().components.chosen;
   const base = buildManifest(defaults);

@@ -5,7 +5,7 @@ import { renderFluxTree } from '../src/shared/lib/flux/render-flux-tree';
 import { createDefaultDraft } from '../src/shared/lib/draft';
 import { regionsForTopology } from '../src/shared/lib/draft-defaults';
 import type { Draft } from '../src/shared/schemas/draft';
-import { median } from './stats';
+import { medianMs } from './stats';
 
 /** A valid draft with every component of the catalog chosen. */
 export function fullCatalogDraft(): Draft {
@@ -20,19 +20,8 @@ export function fullCatalogDraft(): Draft {
   return d;
 }
 
-function medianMs(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 5; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
-
 /** The full catalog on the four-region citadel topology (two mgt, two rtz+dmz clusters). */
-function fourRegionDraft(): Draft {
+export function fourRegionDraft(): Draft {
   const d = fullCatalogDraft();
   d.infrastructure.topology = 'citadel';
   d.infrastructure.regions = regionsForTopology('citadel', d.infrastructure.provider);
