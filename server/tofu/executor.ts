@@ -257,7 +257,10 @@ export class TofuExecutor implements Executor {
     const plan = planManifest(ctx.manifest);
     const watched = plan.clusters.map((pc) => {
       const kubeconfig = clusters.find((c) => c.cluster === pc.name)?.kubeconfig;
-      if (!kubeconfig) throw new Error(`the module gave no kubeconfig output for ${pc.name}`);
+      if (!kubeconfig)
+        throw new Error(
+          `OpenTofu applied the module, but it gives no \`kubeconfigs\` output for ${pc.name}, so the cluster watch cannot run (the committed Hetzner module has none yet: the kubeconfig is /etc/rancher/k3s/k3s.yaml on the cluster's first control plane)`,
+        );
       return {
         name: pc.name,
         watcher: this.watcherFor(kubeconfigAccess(kubeconfig)),

@@ -1,7 +1,7 @@
 // EXECUTOR=tofu against the STAND-IN tofu (tests/fixtures/tofu-stand-in/tofu: it replays
 // OpenTofu's documented -json stream; no OpenTofu binary and no cloud exist here) and a TEST DOUBLE
 // of the clusters' Kubernetes APIs replaying recorded HelmRelease watch events.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import {
@@ -11,8 +11,13 @@ import {
 } from '../../src/shared/schemas/api';
 import { loadConfig } from '../../server/config';
 import { openArtifact } from '../../server/executor-context';
-import { PLANTED_TOKEN } from './fixtures';
-import { startServer, submit, tempDir, type TestServer } from './harness';
+import { stopServer } from '../../scripts/spawn-server';
+import { regionsForTopology } from '../../src/shared/lib/draft-defaults';
+import { buildManifest, withSecrets } from '../../src/shared/lib/manifest';
+import { planOnlySentence } from '../../src/shared/lib/tofu';
+import { validDraft } from '../shared/lib/manifest-fixtures';
+import { DEFAULT_SECRETS, PLANTED_TOKEN } from './fixtures';
+import { readSse, spawnServer, startServer, submit, tempDir, type TestServer } from './harness';
 import {
   installStandIn,
   moduleAddresses,
@@ -21,45 +26,66 @@ import {
   standInLog,
   startWatchDouble,
   tofuManifest,
+  writeStandInConfig,
   type StandInConfig,
   type WatchDouble,
 } from './tofu-stand-in';
+import type { SovereignManifest } from '../../src/shared/schemas/manifest';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setUp(name: string, scenario: Partial<StandInConfig>, stall?: Set<string>) {
-  const manifest = tofuManifest(name);
+/** The stand-in tofu and the watch double for a manifest, and the env of a server using them. */
+async function standInFor(
+  manifest: SovereignManifest,
+  scenario: Partial<StandInConfig>,
+  stall?: Set<string>,
+) {
   const releases = releasesOf(manifest);
   const double: WatchDouble = await startWatchDouble(releases, stall);
   cleanups.push(() => double.close());
   const dir = tempDir('catalyst-tofu-');
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   const log = path.join(dir, 'stand-in.log');
-  const bin = installStandIn(dir, {
+  const config: StandInConfig = {
     resources: moduleAddresses(manifest),
     scenario: 'success',
     clusters: Object.keys(releases),
     kubeServer: double.url,
     log,
     ...scenario,
-  });
-  const t: TestServer = await startServer({
-    env: {
-      EXECUTOR: 'tofu',
-      TOFU_BIN: bin,
-      TOFU_CANCEL_GRACE_MS: '3000',
-      CLUSTER_WATCH_TIMEOUT_MS: stall ? '600' : '10000',
-      CLUSTER_WATCH_RETRY_MS: '20',
-      LOG_LEVEL: 'info',
-    },
-  });
+  };
+  const bin = installStandIn(dir, config);
+  /** Changes the stand-in's behaviour for its next invocations. */
+  const reconfigure = (change: Partial<StandInConfig>) =>
+    writeStandInConfig(dir, { ...config, ...change });
+  const env = {
+    EXECUTOR: 'tofu',
+    TOFU_BIN: bin,
+    TOFU_CANCEL_GRACE_MS: '3000',
+    CLUSTER_WATCH_TIMEOUT_MS: stall ? '600' : '10000',
+    CLUSTER_WATCH_RETRY_MS: '20',
+    LOG_LEVEL: 'info',
+  };
+  return { releases, log, env, reconfigure };
+}
+
+async function setUp(
+  name: string,
+  scenario: Partial<StandInConfig>,
+  stall?: Set<string>,
+  manifest: SovereignManifest = tofuManifest(name),
+) {
+  const { releases, log, env, reconfigure } = await standInFor(manifest, scenario, stall);
+  const t: TestServer = await startServer({ env });
   cleanups.push(() => t.close());
   const res = await submit(t.url, JSON.stringify(manifest));
-  expect(res.status).toBe(201);
-  const { id } = deploymentCreatedSchema.parse(await res.json());
-  return { t, id, log, manifest, releases, dataDir: t.dataDir };
+  const body = await res.text();
+  expect(res.status, body).toBe(201);
+  const { id } = deploymentCreatedSchema.parse(JSON.parse(body));
+  return { t, id, log, manifest, releases, reconfigure, dataDir: t.dataDir };
 }
 
 async function until<T>(fn: () => Promise<T | undefined>, ms = 8000): Promise<T> {
@@ -145,8 +171,11 @@ function loadSecretKey(t: TestServer): Buffer {
   );
 }
 
-it('stand-in tofu, failure mid-apply: failed with the diagnostic in plain words, state and plan kept', async () => {
-  const { t, id, dataDir } = await setUp('tofu-fail', { scenario: 'fail', failAt: 5 });
+it('stand-in tofu, failure mid-apply: failed with the diagnostic in plain words, state and plan kept; a retry continues from them', async () => {
+  const { t, id, log, manifest, reconfigure, dataDir } = await setUp('tofu-fail', {
+    scenario: 'fail',
+    failAt: 5,
+  });
   const row = await finalRow(t, id);
   expect(row.status).toBe('failed');
   expect(row.statusMessage).toMatch(
@@ -159,6 +188,25 @@ it('stand-in tofu, failure mid-apply: failed with the diagnostic in plain words,
   expect(existsSync(path.join(state, 'plan.tfplan'))).toBe(true);
   expect(existsSync(path.join(state, 'terraform.tfstate'))).toBe(true);
   expect(workingCopies(dataDir)).toEqual([]);
+
+  // POST …/retry: plans again from the kept state (only what is left) and, this time, applies.
+  reconfigure({ scenario: 'success' });
+  const retry = await fetch(`${t.url}/api/v1/deployments/${id}/retry`, { method: 'POST' });
+  expect(retry.status).toBe(200);
+  expect(deploymentSchema.parse(await retry.json()).status).toBe('provisioning');
+  const again = await until(async () => {
+    const r = await t.server.repo.getDeployment(id);
+    return r?.status === 'ready' || r?.status === 'failed' ? r : undefined;
+  });
+  expect(again.status).toBe('ready');
+  const total = moduleAddresses(manifest).length;
+  const events = await t.server.repo.listEvents(id, 0, 10_000);
+  expect(
+    events.some((e) => e.message === `Plan: ${total - 5} to add, 0 to change, 0 to destroy`),
+  ).toBe(true);
+  expect(standInLog(log).filter((e) => e.applied)).toHaveLength(total);
+  const twice = await fetch(`${t.url}/api/v1/deployments/${id}/retry`, { method: 'POST' });
+  expect(twice.status).toBe(409);
 });
 
 it('stand-in tofu, cancel: SIGINT, OpenTofu stops at a safe point, cancelled, working copy removed', async () => {
@@ -196,6 +244,21 @@ it('stand-in tofu, the watch times out naming what is still not ready', async ()
   );
 });
 
+it('stand-in tofu, a module without a kubeconfigs output (as the Hetzner one): failed after apply, saying why the watch cannot run', async () => {
+  const { t, id, releases } = await setUp('tofu-nokube', { noKubeconfigs: true });
+  const row = await finalRow(t, id);
+  expect(row.status).toBe('failed');
+  const [first] = Object.keys(releases);
+  expect(row.statusMessage).toContain(
+    `OpenTofu applied the module, but it gives no \`kubeconfigs\` output for ${first}, so the cluster watch cannot run`,
+  );
+  const events = await t.server.repo.listEvents(id, 0, 10_000);
+  // The load-balancer addresses are still reported before it ends.
+  expect(
+    events.filter((e) => e.phase === 'tofu-outputs' && e.message.includes('Kubernetes API')),
+  ).toHaveLength(Object.keys(releases).length);
+});
+
 it('refuses EXECUTOR=tofu at start-up when no tofu binary is found, naming what to install', () => {
   expect(() => loadConfig({ EXECUTOR: 'tofu', PATH: tempDir() })).toThrow(
     /EXECUTOR=tofu needs the OpenTofu CLI \(no `tofu` on PATH\): install OpenTofu 1\.8 or later/,
@@ -204,4 +267,80 @@ it('refuses EXECUTOR=tofu at start-up when no tofu binary is found, naming what 
     /TOFU_BIN=\/nonexistent\/tofu is not an executable file/,
   );
   expect(() => loadConfig({ EXECUTOR: 'terraform' })).toThrow(/not an executor of this build/);
+});
+
+it('stand-in tofu, plan-only provider: never runs tofu, ends ready-to-apply saying there is nothing to apply', async () => {
+  const d = validDraft();
+  d.infrastructure.sovereignName = 'tofu-aws';
+  d.dns.subdomain = 'tofu-aws';
+  d.infrastructure.provider = 'aws';
+  d.infrastructure.regions = regionsForTopology('zoned', 'aws');
+  // validDraft's components need more disk than the default AWS workers give.
+  for (const r of d.infrastructure.regions) r.workers.count = 6;
+  const manifest = withSecrets(buildManifest(d), { ...DEFAULT_SECRETS, registrarToken: '' });
+  const { t, id, log } = await setUp('tofu-aws', {}, undefined, manifest);
+  const row = await finalRow(t, id);
+  expect(row.status).toBe('ready-to-apply');
+  expect(row.statusMessage).toBe(
+    `${planOnlySentence('aws')} The GitOps repository is written; the tofu executor has nothing to apply.`,
+  );
+  expect(standInLog(log)).toEqual([]);
+  const events = await t.server.repo.listEvents(id, 0, 10_000);
+  expect(events.filter((e) => e.phase.startsWith('tofu-apply'))).toEqual([]);
+});
+
+it('stand-in tofu, server SIGKILLed mid-apply: the restarted server resumes from the state, never from scratch', async () => {
+  const manifest = tofuManifest('tofu-kill');
+  const total = moduleAddresses(manifest).length;
+  const { log, env } = await standInFor(manifest, { scenario: 'slow', delayMs: 100 });
+  const dataDir = tempDir('catalyst-tofu-kill-');
+  cleanups.push(async () =>
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+  );
+  const first = await spawnServer({ ...env, DATA_DIR: dataDir });
+  cleanups.push(() => stopServer(first.child, 'SIGKILL'));
+  const res = await submit(first.url, JSON.stringify(manifest));
+  expect(res.status).toBe(201);
+  const { id } = deploymentCreatedSchema.parse(await res.json());
+  const applied = () => standInLog(log).filter((e) => e.applied);
+  await until(async () => (applied().length >= 3 ? true : undefined), 30_000);
+  await stopServer(first.child, 'SIGKILL');
+  // The stand-in stops at its next write to the dead server's pipe; let it.
+  let before = -1;
+  await until(async () => {
+    const n = applied().length;
+    if (n === before) return true;
+    before = n;
+    await new Promise((r) => setTimeout(r, 400));
+    return undefined;
+  }, 10_000);
+  expect(before).toBeLessThan(total);
+
+  const second = await spawnServer({ ...env, DATA_DIR: dataDir });
+  cleanups.push(() => stopServer(second.child));
+  const stream = await readSse(`${second.url}/api/v1/deployments/${id}/events`);
+  const messages = stream.map((m) => m.data);
+  expect(stream.at(-1)?.event).toBe('done');
+  const final = deploymentSchema.parse(
+    await (await fetch(`${second.url}/api/v1/deployments/${id}`)).json(),
+  );
+  expect(final.status).toBe('ready');
+  expect(messages.some((m) => m.includes('Resumed after a restart (was tofu-applying)'))).toBe(
+    true,
+  );
+  expect(
+    messages.some((m) =>
+      m.includes(
+        `Resuming from the OpenTofu state kept in DATA_DIR/state/${id} (${before} resource(s) already recorded)`,
+      ),
+    ),
+  ).toBe(true);
+  expect(messages.some((m) => m.includes(`Plan: ${total - before} to add, 0 to change`))).toBe(
+    true,
+  );
+  // Every resource applied exactly once across both servers.
+  const addrs = applied().map((e) => e.applied as string);
+  expect(addrs).toHaveLength(total);
+  expect(new Set(addrs)).toEqual(new Set(moduleAddresses(manifest)));
+  expect(standInLog(log).filter((e) => e.cmd === 'plan')).toHaveLength(2);
 });

@@ -61,6 +61,8 @@ export interface StandInConfig {
   clusters: string[];
   kubeServer: string;
   log: string;
+  /** `output -json` without `kubeconfigs`, as the committed Hetzner module's outputs are. */
+  noKubeconfigs?: boolean;
 }
 
 /**

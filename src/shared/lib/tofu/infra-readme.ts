@@ -78,8 +78,11 @@ function nameRecords(domain: string, policy: LuaPolicyId, publicClusters: readon
   return rows;
 }
 
-/** infra/DNS-RECORDS.md: the records to create by hand (dns.mode byo-manual). */
-export function dnsRecordsDoc(manifest: SovereignManifest): string {
+/**
+ * The records that point the Sovereign's names at its load balancers: one A record per cluster and
+ * the names under the DNS step's lua-record policy, with where the addresses come from.
+ */
+function loadBalancerRecords(manifest: SovereignManifest): string[] {
   const { dns } = manifest.spec;
   const clusters = clustersOf(manifest);
   const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy);
@@ -87,22 +90,6 @@ export function dnsRecordsDoc(manifest: SovereignManifest): string {
   const publicClusters = clusters.filter((c) => c.public).map((c) => c.name);
   const first = clusters[0]?.name ?? '<cluster>';
   return [
-    `# DNS records for ${dns.domain}`,
-    '',
-    'You chose to set your domain up by hand, so nothing creates these records for you. Create them',
-    'in this order.',
-    '',
-    '## 1. Delegate the domain',
-    '',
-    `At the registrar (or parent zone) of \`${dns.domain}\`, set its nameservers to exactly these`,
-    '(the `dns.nameservers` of the Sovereign manifest):',
-    '',
-    '```',
-    ...dns.nameservers.map((ns) => `${dns.domain}. 3600 IN NS ${ns.replace(/\.$/, '')}.`),
-    '```',
-    '',
-    '## 2. Point the names at the load balancers',
-    '',
     ...(dir
       ? [
           'Each cluster has a load balancer (ports 80, 443, 6443) whose address OpenTofu prints after',
@@ -143,6 +130,30 @@ export function dnsRecordsDoc(manifest: SovereignManifest): string {
     policy?.lua && publicClusters.length > 1
       ? "LUA records are answered only by PowerDNS with `enable-lua-records=yes` (the tree sets it on the Sovereign's PowerDNS); on any other nameserver create plain A records to every cluster above instead."
       : 'Plain A records: any nameserver answers them.',
+  ];
+}
+
+/** infra/DNS-RECORDS.md: the records to create by hand (dns.mode byo-manual). */
+export function dnsRecordsDoc(manifest: SovereignManifest): string {
+  const { dns } = manifest.spec;
+  return [
+    `# DNS records for ${dns.domain}`,
+    '',
+    'You chose to set your domain up by hand, so nothing creates these records for you. Create them',
+    'in this order.',
+    '',
+    '## 1. Delegate the domain',
+    '',
+    `At the registrar (or parent zone) of \`${dns.domain}\`, set its nameservers to exactly these`,
+    '(the `dns.nameservers` of the Sovereign manifest):',
+    '',
+    '```',
+    ...dns.nameservers.map((ns) => `${dns.domain}. 3600 IN NS ${ns.replace(/\.$/, '')}.`),
+    '```',
+    '',
+    '## 2. Point the names at the load balancers',
+    '',
+    ...loadBalancerRecords(manifest),
     '',
   ].join('\n');
 }
@@ -153,18 +164,30 @@ function dnsSection(manifest: SovereignManifest): string[] {
   const tree =
     "the tree's external-dns (provider pdns, domain filter " +
     `\`${dns.domain}\`, one owner id per cluster) writing into the Sovereign's PowerDNS (zone \`${dns.domain}\`, lua-records for the policy ${policy})`;
+  // No cloud controller manager: no Service gets the load balancer's address, so external-dns
+  // never learns it and the records of the names have to be created once, by hand, in PowerDNS.
+  const byHand = [
+    'external-dns cannot learn the load-balancer addresses yet (no Hetzner cloud controller manager',
+    'gives a Service the address), so **create these records once yourself** in the zone',
+    `\`${dns.domain}\` of the Sovereign's PowerDNS (its API or \`pdnsutil\`) once the clusters exist.`,
+    '',
+    ...loadBalancerRecords(manifest),
+    '',
+  ];
   switch (dns.mode) {
     case 'pool':
       return [
         `Mode **pool subdomain**: \`${dns.domain}\` is delegated by the pool \`${dns.poolDomain ?? ''}\` to the`,
-        `nameservers ${dns.nameservers.join(', ')}. The records are created by ${tree}.`,
+        `nameservers ${dns.nameservers.join(', ')}. The records of the Sovereign's Services are created by ${tree}.`,
         '',
+        ...byHand,
       ];
     case 'byo-api':
       return [
         `Mode **registrar API**: Catalyst sets the nameservers of \`${dns.domain}\` at ${dns.registrar ?? 'the registrar'} to`,
-        `${dns.nameservers.join(', ')} through its API. The records are created by ${tree}.`,
+        `${dns.nameservers.join(', ')} through its API. The records of the Sovereign's Services are created by ${tree}.`,
         '',
+        ...byHand,
       ];
     case 'byo-manual':
       return [

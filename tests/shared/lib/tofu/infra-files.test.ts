@@ -101,11 +101,45 @@ describe('infra files per provider and DNS mode', () => {
     expect(out.find((f) => f.path === INFRA_README_PATH)?.content).toContain('DNS-RECORDS.md');
   });
 
-  it('pool mode: no DNS-RECORDS.md, the README names external-dns and PowerDNS', () => {
-    const out = infraFiles(manifestFor('zoned'), { repositoryUrl: URL });
+  it('pool mode: no DNS-RECORDS.md; the README names external-dns and PowerDNS and prints the load-balancer records to create', () => {
+    const m = manifestFor('zoned');
+    const out = infraFiles(m, { repositoryUrl: URL });
     expect(out.some((f) => f.path === DNS_RECORDS_PATH)).toBe(false);
-    expect(out.find((f) => f.path === INFRA_README_PATH)?.content).toMatch(
-      /external-dns.*PowerDNS/s,
+    const readme = out.find((f) => f.path === INFRA_README_PATH)?.content ?? '';
+    expect(readme).toMatch(/external-dns.*PowerDNS/s);
+    // external-dns cannot learn the load-balancer addresses (no cloud controller manager): the
+    // README says so and prints the exact records, per cluster and for the Sovereign's names.
+    expect(readme).toMatch(/external-dns cannot learn the load-balancer addresses yet/);
+    const domain = m.spec.dns.domain;
+    const names = Object.keys(tfvarsOf(m).regions);
+    expect(names).toHaveLength(2);
+    for (const n of names)
+      expect(readme).toContain(`${n}.${domain}. 300 IN A <load_balancer_ipv4.${n}>`);
+    expect(readme).toContain(
+      `${domain}. 60 IN LUA A "ifurlup('https://${domain}/', {{'<load_balancer_ipv4.${names[0]}>', '<load_balancer_ipv4.${names[1]}>'}}, {selector='all'})"`,
     );
+    expect(readme).toContain('tofu output -json load_balancer_ipv4');
+  });
+
+  it('registrar-API mode prints the same records; manual mode points to DNS-RECORDS.md only', () => {
+    const api = manifestFor('solo', (d) => {
+      d.dns.mode = 'byo-api';
+      d.dns.domain = 'acme.example';
+    });
+    const readme =
+      infraFiles(api, { repositoryUrl: URL }).find((f) => f.path === INFRA_README_PATH)?.content ??
+      '';
+    const [only] = Object.keys(tfvarsOf(api).regions);
+    expect(readme).toContain(`acme.example. 300 IN A <load_balancer_ipv4.${only}>`);
+    expect(readme).toContain(`*.acme.example. 300 IN A <load_balancer_ipv4.${only}>`);
+    const manual = manifestFor('solo', (d) => {
+      d.dns.mode = 'byo-manual';
+      d.dns.domain = 'acme.example';
+    });
+    const manualReadme =
+      infraFiles(manual, { repositoryUrl: URL }).find((f) => f.path === INFRA_README_PATH)
+        ?.content ?? '';
+    expect(manualReadme).toContain('DNS-RECORDS.md');
+    expect(manualReadme).not.toContain('IN A <load_balancer_ipv4');
   });
 });
