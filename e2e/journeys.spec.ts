@@ -188,9 +188,9 @@ test('AWS, triangle, own domain via registrar API: Review is ready and the serve
   await identity(page, name, 'Globex Corporation', 'cloud-team@globex.example');
   await page.getByRole('radio', { name: /^Triangle/ }).check();
   await expect(page.getByRole('status').filter({ hasText: 'Switched to Triangle.' })).toBeVisible();
-  const cp = page.getByRole('group', { name: /^CP region — MGMT/ });
-  const dp1 = page.getByRole('group', { name: /^DP region 1/ });
-  const dp2 = page.getByRole('group', { name: /^DP region 2/ });
+  const cp = page.getByRole('group', { name: /^Region 1 — control plane/ });
+  const dp1 = page.getByRole('group', { name: /^Region 2 — data plane/ });
+  const dp2 = page.getByRole('group', { name: /^Region 3 — data plane/ });
   await cp.getByLabel('Amazon Web Services region').selectOption('eu-central-1');
   await dp1.getByLabel('Amazon Web Services region').selectOption('eu-west-1');
   await dp2.getByLabel('Amazon Web Services region').selectOption('us-east-1');

@@ -69,11 +69,11 @@ describe('Infrastructure step', () => {
     const { user } = renderStep();
     expect(screen.getAllByRole('group', { name: /^Region \d/ })).toHaveLength(2);
     await user.click(screen.getByRole('radio', { name: /^Triangle/ }));
-    const regions = screen.getAllByRole('group', { name: /region( \d)? — / });
+    const regions = screen.getAllByRole('group', { name: /^Region \d — / });
     expect(regions.map((r) => within(r).getByRole('combobox', { name: /region$/ }))).toHaveLength(
       3,
     );
-    expect(screen.getByRole('group', { name: 'CP region — MGMT' })).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Region 1 — control plane: MGMT' })).toBeVisible();
   });
 
   it('keeps the provider token in memory only, never in localStorage', async () => {

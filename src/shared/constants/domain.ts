@@ -292,9 +292,9 @@ export const TOPOLOGIES = [
     name: 'Triangle',
     description: 'A control-plane region and two data-plane regions.',
     regions: [
-      { label: 'CP region — MGMT', blocks: ['mgt'] },
-      { label: 'DP region 1 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
-      { label: 'DP region 2 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'Region 1 — control plane: MGMT', blocks: ['mgt'] },
+      { label: 'Region 2 — data plane: DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'Region 3 — data plane: DMZ + RTZ', blocks: ['rtz', 'dmz'] },
     ],
   },
   {
@@ -302,10 +302,10 @@ export const TOPOLOGIES = [
     name: 'Citadel',
     description: 'Two control-plane regions and two data-plane regions.',
     regions: [
-      { label: 'CP region 1 — MGMT', blocks: ['mgt'] },
-      { label: 'CP region 2 — MGMT', blocks: ['mgt'] },
-      { label: 'DP region 1 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
-      { label: 'DP region 2 — DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'Region 1 — control plane: MGMT', blocks: ['mgt'] },
+      { label: 'Region 2 — control plane: MGMT', blocks: ['mgt'] },
+      { label: 'Region 3 — data plane: DMZ + RTZ', blocks: ['rtz', 'dmz'] },
+      { label: 'Region 4 — data plane: DMZ + RTZ', blocks: ['rtz', 'dmz'] },
     ],
   },
 ] as const satisfies readonly TopologyDef[];

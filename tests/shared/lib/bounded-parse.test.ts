@@ -166,17 +166,32 @@ describe('checkDocument', () => {
     expect(check('? [a]\n: 1\n')?.kind).toBe('complex-key');
   });
 
-  it('is linear: 1,000 keys per mapping over 20 mappings checks in well under 100 ms', () => {
-    const text = Array.from(
-      { length: 20 },
-      (_, m) => `m${m}:\n${Array.from({ length: 1000 }, (_, k) => `  k${k}: v`).join('\n')}`,
-    ).join('\n');
-    const doc = parseDocument(text, { uniqueKeys: false });
-    const { value, ms } = timed(() =>
-      checkDocument(doc, { ...MANIFEST_LIMITS, maxNodes: 100_000 }),
-    );
-    expect(value).toBe(null);
-    expect(ms).toBeLessThan(100);
+  it('is linear: ten times the keys per mapping costs about ten times, not a hundred', () => {
+    // A ratio of two sizes measured on the same machine at the same moment, so a loaded machine
+    // slows both alike: linear work gives about 10, a quadratic duplicate-key check about 100.
+    const docOf = (keys: number) =>
+      parseDocument(
+        Array.from(
+          { length: 20 },
+          (_, m) => `m${m}:\n${Array.from({ length: keys }, (_, k) => `  k${k}: v`).join('\n')}`,
+        ).join('\n'),
+        { uniqueKeys: false },
+      );
+    const small = docOf(100);
+    const large = docOf(1000);
+    const limits = { ...MANIFEST_LIMITS, maxNodes: 100_000 };
+    const fastest = (doc: ReturnType<typeof docOf>) => {
+      let best = Infinity;
+      for (let i = 0; i < 7; i++) {
+        const { value, ms } = timed(() => checkDocument(doc, limits));
+        expect(value).toBe(null);
+        best = Math.min(best, ms);
+      }
+      return best;
+    };
+    fastest(large); // warm up
+    const ratio = fastest(large) / Math.max(fastest(small), 0.05);
+    expect(ratio).toBeLessThan(40);
   });
 });
 
