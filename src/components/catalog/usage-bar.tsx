@@ -12,7 +12,7 @@ export interface UsageBarProps {
   /** requested / allocatable; may exceed 1 or be Infinity. */
   usage: number;
   level: CapacityLevel;
-  /** The numbers in words, e.g. '12.3 of 28.8 cores'. */
+  /** The numbers in words, e.g. '12.3 of 28.8 vCPU'. */
   detail: string;
 }
 
@@ -64,7 +64,7 @@ export function UsageBars({
         label="CPU"
         usage={usage.cpu}
         level={usageLevel(usage.cpu)}
-        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} cores`}
+        detail={`${formatAmount(r.cpuMillicores / 1000)} of ${formatAmount(a.cpuMillicores / 1000)} vCPU`}
       />
       <UsageBar
         label="Memory"

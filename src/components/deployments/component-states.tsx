@@ -36,8 +36,9 @@ export function ComponentStates({
       </h2>
       {planOnly ? (
         <p className="text-sm text-fg-muted">
-          The plan is ready and no executor applies it here: nothing is installed until the OpenTofu
-          module is applied and Flux reconciles the repository.
+          No executor applies this plan here, so nothing is installed: the components come up once
+          the clusters exist and Flux reconciles the repository. How to apply says how, or why this
+          provider cannot be applied yet.
         </p>
       ) : null}
       {components.length === 0 ? (

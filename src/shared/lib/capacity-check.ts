@@ -24,7 +24,7 @@ export function capacityProblems(manifest: SovereignManifest): ManifestProblem[]
       ? [
           {
             path: `spec.infrastructure.regions[${i}]`,
-            message: `Nodes too small for the installed components: ${r.messages.join('; ')}`,
+            message: `Nodes too small for the installed components: Region ${i + 1} (${r.name}): ${r.findings.join('; ')}`,
           },
         ]
       : [],

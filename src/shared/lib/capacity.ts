@@ -46,6 +46,8 @@ export interface RegionCapacity {
   readonly level: CapacityLevel;
   /** One sentence with the numbers for each resource above the warning ratio. */
   readonly messages: readonly string[];
+  /** The same without the region: "CPU 30.62 vCPU requested of 5.40 vCPU allocatable (567%)". */
+  readonly findings: readonly string[];
 }
 
 export interface CapacityReport {
@@ -145,7 +147,7 @@ function regionCapacity(
     disk: [requests.storageGiB, allocatable.storageGiB],
   };
   const usage = { cpu: 0, memory: 0, disk: 0 };
-  const messages: string[] = [];
+  const findings: string[] = [];
   let level: CapacityLevel = 'ok';
   for (const resource of ['cpu', 'memory', 'disk'] as const) {
     const [req, alloc] = pairs[resource];
@@ -156,11 +158,11 @@ function regionCapacity(
     const pct = Number.isFinite(usage[resource])
       ? `${percent(usage[resource], l)}%`
       : 'no capacity';
-    messages.push(
-      `Region ${position} (${region.name}): ${describe(resource, req, alloc)} allocatable (${pct})`,
-    );
+    findings.push(`${describe(resource, req, alloc)} allocatable (${pct})`);
   }
-  return { name: region.name, allocatable, requests, usage, level, messages };
+  const where = `Region ${position} (${region.name})`;
+  const messages = findings.map((f) => `${where}: ${f}`);
+  return { name: region.name, allocatable, requests, usage, level, messages, findings };
 }
 
 /**

@@ -30,7 +30,7 @@ describe('CapacitySummary', () => {
     expect(
       within(summary).getByText(/Region 1 \(fsn1\): CPU [\d.]+ vCPU requested of 3\.60 vCPU/),
     ).toBeInTheDocument();
-    expect(within(summary).getAllByText(/of 3\.6 cores/)).toHaveLength(2);
+    expect(within(summary).getAllByText(/of 3\.6 vCPU/)).toHaveLength(2);
     // Two regions, two cx23 each at €3.99: exact Hetzner prices, so no "≈".
     expect(within(summary).getByText('€15.96')).toBeInTheDocument();
     expect(within(summary).queryByText(/≈/)).not.toBeInTheDocument();

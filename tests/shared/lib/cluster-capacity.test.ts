@@ -73,8 +73,10 @@ describe('capacityProblems per cluster', () => {
     const problems = capacityProblems(buildManifest(d));
     expect(problems.map((p) => p.path)).toEqual(['spec.infrastructure.regions[0]']);
     expect(problems[0]?.message).toMatch(
-      /^Nodes too small for the installed components: Region 1 \(fsn1\): /,
+      /^Nodes too small for the installed components: Region 1 \(fsn1\): CPU .* vCPU .*; memory .*; disk /,
     );
+    // The region is named once, before every resource that does not fit.
+    expect(problems[0]?.message.match(/Region/g)).toHaveLength(1);
   });
 });
 

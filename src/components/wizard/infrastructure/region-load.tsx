@@ -155,8 +155,8 @@ export function RegionLoad({ index }: RegionLoadProps) {
           {!fit
             ? `No worker size fits: even ${WORKER_COUNT_RANGE.max} of the largest cannot carry this cluster.`
             : fitted
-              ? `These workers are the cheapest that leave ${HEADROOM_PCT} % free.`
-              : `Cheapest with ${HEADROOM_PCT} % free: ${poolText(fit)}, workers ${formatEur(fit.workersEurPerMonth, estimate)}/month.`}
+              ? `These workers are the cheapest that leave ${HEADROOM_PCT}% free.`
+              : `Cheapest with ${HEADROOM_PCT}% free: ${poolText(fit)}, workers ${formatEur(fit.workersEurPerMonth, estimate)}/month.`}
         </p>
       </div>
       <FitStatus change={undoable ? change : null} usage={capacity.usage} onUndo={onUndo} />
