@@ -27,7 +27,7 @@ describe('Infrastructure step: region load and "Fit nodes to load"', () => {
     expect(within(load).getByText('CPU')).toBeVisible();
     expect(within(load).getByText('Memory')).toBeVisible();
     expect(within(load).getByText('Disk')).toBeVisible();
-    expect(within(load).getByText(/of 3\.6 cores \(\d{3,}%\)/)).toBeVisible();
+    expect(within(load).getByText(/of 3\.6 vCPU \(\d{3,}%\)/)).toBeVisible();
     expect(within(load).getByText(/Over capacity/)).toBeVisible();
   });
 
