@@ -8,6 +8,7 @@ import type { Repository } from './db/repository';
 import type { ExecutorContext } from './executor';
 import { gitReadToken } from './git-credentials';
 import { repoPath } from './git';
+import { callbackToken } from './tofu/callback';
 
 /** The reason a pipeline's close() aborts its runs with: stop, but leave the deployment to resume. */
 export const SHUTDOWN = 'shutdown';
@@ -30,6 +31,23 @@ export async function openArtifact(
     tag: Buffer.from(s.tag, 'base64'),
     ciphertext: Buffer.from(s.ciphertext, 'base64'),
   });
+}
+
+/** Stores a sensitive artifact sealed with AES-256-GCM (the kubeconfig callback uses it too). */
+export async function storeSealedArtifact(
+  repo: Repository,
+  key: Buffer,
+  id: string,
+  name: string,
+  content: string,
+): Promise<void> {
+  const s = sealSecret(key, id, `artifact:${name}`, content);
+  const sealed = {
+    iv: s.iv.toString('base64'),
+    tag: s.tag.toString('base64'),
+    ciphertext: s.ciphertext.toString('base64'),
+  };
+  await repo.putArtifact(id, sealedArtifact(name), JSON.stringify(sealed));
 }
 
 export function executorContext(deps: {
@@ -65,14 +83,13 @@ export function executorContext(deps: {
     gitopsToken: () => gitReadToken(secretKey, name),
     store: async (artifact, content, opts) => {
       if (!opts?.sensitive) return repo.putArtifact(id, artifact, content);
-      const s = sealSecret(secretKey, id, `artifact:${artifact}`, content);
-      const sealed = {
-        iv: s.iv.toString('base64'),
-        tag: s.tag.toString('base64'),
-        ciphertext: s.ciphertext.toString('base64'),
-      };
-      return repo.putArtifact(id, sealedArtifact(artifact), JSON.stringify(sealed));
+      return storeSealedArtifact(repo, secretKey, id, artifact, content);
     },
+    load: (artifact, opts) =>
+      opts?.sensitive
+        ? openArtifact(repo, secretKey, id, artifact)
+        : repo.getArtifact(id, artifact),
+    callbackToken: (cluster) => callbackToken(secretKey, id, cluster),
     report: async (events, s, m) => {
       // After the plan the status may leave ready-to-apply, but never an end of the run.
       const expect = { leaseOwner: deps.owner, notIn: RUN_END_STATUSES };

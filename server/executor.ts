@@ -27,6 +27,10 @@ export interface ExecutorContext {
   gitopsToken(): string;
   /** Stores a run's artifact; `sensitive` ones (a kubeconfig) sealed with AES-256-GCM like secrets. */
   store(name: string, content: string, opts?: { sensitive?: boolean }): Promise<void>;
+  /** Reads a run's artifact back (a sealed one opened), or undefined when there is none. */
+  load(name: string, opts?: { sensitive?: boolean }): Promise<string | undefined>;
+  /** The kubeconfig callback token of one cluster (server/tofu/callback.ts); never stored. */
+  callbackToken(cluster: string): string;
   /** Records progress (events and status changes) durably. */
   report(
     events: readonly NewEvent[],
@@ -62,6 +66,8 @@ export const noneExecutor: Executor = {
 export function createExecutor(
   config: ExecutorKind | Pick<Config, 'executor' | 'tofu' | 'dataDir'>,
   log?: FastifyBaseLogger,
+  /** Where clusters reach this API (PUBLIC_URL or its default): the kubeconfig callback's base. */
+  publicUrl?: () => string,
 ): Executor {
   const c =
     typeof config === 'string' ? { executor: config, tofu: undefined, dataDir: '' } : config;
@@ -70,6 +76,6 @@ export function createExecutor(
       return noneExecutor;
     case 'tofu':
       if (!c.tofu || !log) throw new Error('EXECUTOR=tofu needs its settings and a logger');
-      return new TofuExecutor({ settings: c.tofu, dataDir: c.dataDir, log });
+      return new TofuExecutor({ settings: c.tofu, dataDir: c.dataDir, log, publicUrl });
   }
 }

@@ -56,6 +56,7 @@ const SECURITY: Record<NonNullable<RouteSpec['auth']>, Json[]> = {
   bearer: [{ bearer: [] }],
   none: [],
   gitReadToken: [{ gitReadToken: [] }],
+  kubeconfigCallbackToken: [{ kubeconfigCallbackToken: [] }],
 };
 
 function operation(operationId: string, spec: RouteSpec): Json {
@@ -112,6 +113,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           type: 'http',
           scheme: 'basic',
           description: 'User `catalyst`, password the Sovereign read token',
+        },
+        kubeconfigCallbackToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "A cluster's single-use kubeconfig callback token (TF_VAR_kubeconfig_callback_tokens)",
         },
       },
       schemas: Object.fromEntries(

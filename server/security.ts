@@ -118,6 +118,17 @@ export function isApiRequest(req: FastifyRequest): boolean {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route authenticates with a bearer token of its own, not CATALYST_API_TOKEN. */
+    ownBearerToken?: boolean;
+  }
+}
+
+/** True when Fastify matched a route registered with `config: { ownBearerToken: true }`. */
+const ownsBearerToken = (req: FastifyRequest): boolean =>
+  req.routeOptions.config?.ownBearerToken === true;
+
 /** Registers headers, CORS, origin checks and token auth as hooks on the app. */
 export function installSecurity(
   app: FastifyInstance,
@@ -152,6 +163,8 @@ export function installSecurity(
     if (req.method !== 'GET' && req.method !== 'HEAD' && !isSameOrigin(req) && !crossAllowed) {
       throw new ApiError(403, 'forbidden_origin', 'Requests from this origin are not allowed');
     }
+    // A route that checks a bearer token of its own (the kubeconfig callback) skips the API token.
+    if (ownsBearerToken(req)) return;
     if (opts.apiToken && !tokenMatches(req.headers.authorization, opts.apiToken)) {
       reply.header('www-authenticate', 'Bearer realm="catalyst"');
       throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <CATALYST_API_TOKEN>');

@@ -2,7 +2,10 @@
 // at the deployment's commit, `tofu init`, `tofu plan -out -json`, `tofu apply -json <plan>` with
 // the state in DATA_DIR/state/<deployment> (so a restart continues from it), the `-json` stream as
 // progress events, secrets only as TF_VAR_* in OpenTofu's environment, the outputs recorded (the
-// kubeconfigs sealed), then the watch of every cluster's HelmReleases until all are Ready.
+// kubeconfigs sealed), then the watch of every cluster's HelmReleases until all are Ready. The
+// kubeconfig of a cluster comes from a `kubeconfigs` output when the module has one, else from the
+// cloud-init callback (server/tofu/callback.ts): one token per cluster, only in
+// TF_VAR_kubeconfig_callback_tokens, and the run waits until the cluster has PUT its kubeconfig.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
@@ -19,7 +22,9 @@ import {
   type ClusterAccess,
   type ClusterWatcher,
 } from './cluster-watch';
+import { kubeconfigArtifact } from './callback';
 import type { TofuSettings } from './config';
+import { callbackInputs, collectKubeconfigs } from './kubeconfigs';
 import { clusterOutputs, describeCluster, publicOutputs, secretVariables } from './outputs';
 import { runTofu } from './process';
 import {
@@ -40,6 +45,8 @@ export interface TofuExecutorDeps {
   /** The server's environment (allow-listed variables pass to OpenTofu). */
   env?: NodeJS.ProcessEnv;
   watcherFor?: (access: ClusterAccess) => ClusterWatcher;
+  /** Where clusters reach this API: the base of the kubeconfig callback (none: no callback). */
+  publicUrl?: () => string;
 }
 
 type Phase = NewEvent['phase'];
@@ -68,6 +75,8 @@ interface RunState {
   dir: string;
   progress: ApplyProgress;
   secrets: string[];
+  /** The kubeconfig callback's base URL handed to the module, or undefined (no callback). */
+  callbackUrl: string | undefined;
 }
 
 export class TofuExecutor implements Executor {
@@ -98,19 +107,23 @@ export class TofuExecutor implements Executor {
       dir: stateDir(this.deps.dataDir, ctx.deploymentId),
       progress: new ApplyProgress(),
       secrets: [],
+      callbackUrl: undefined,
     };
     let remove: (() => Promise<void>) | undefined;
     try {
       if (!ctx.commitSha) throw new Error('the deployment has no commit to apply');
       await mkdir(run.dir, { recursive: true, mode: 0o700 });
       const vars = secretVariables(ctx.manifest, await ctx.secrets(), ctx.gitopsToken());
-      run.secrets = Object.values(vars);
+      const callback = await callbackInputs(ctx, this.deps.publicUrl?.(), vars);
+      run.callbackUrl = callback?.url;
+      run.secrets = [...Object.values(vars), ...(callback?.tokens ?? [])];
       const wc = await checkoutModule({
         dataDir: this.deps.dataDir,
         bare: ctx.gitRepo,
         sha: ctx.commitSha,
         provider,
         statePath: path.join(run.dir, 'terraform.tfstate'),
+        tfvars: callback?.tfvars,
         onCleanupError: (err, dir) =>
           this.deps.log.warn({ dir, err: String(err) }, 'cannot remove a tofu working copy'),
       });
@@ -119,8 +132,11 @@ export class TofuExecutor implements Executor {
       const outputs = await this.tofu(ctx, wc.moduleDir, env, abort.signal, run);
       await remove();
       remove = undefined;
-      await this.watch(ctx, outputs, abort.signal);
+      await this.watch(ctx, outputs, abort.signal, run);
     } catch (err) {
+      // The working copy goes before the final status, so a finished run has left none behind.
+      await remove?.();
+      remove = undefined;
       await this.finish(ctx, err, abort.signal, run);
     } finally {
       abort.dispose();
@@ -247,32 +263,47 @@ export class TofuExecutor implements Executor {
     ctx: ExecutorContext,
     outputs: Record<string, TofuOutput>,
     signal: AbortSignal,
+    run: RunState,
   ): Promise<void> {
     const clusters = clusterOutputs(outputs);
     await ctx.store('tofu-outputs.json', JSON.stringify(publicOutputs(outputs), null, 2));
     for (const c of clusters)
       if (c.kubeconfig)
-        await ctx.store(`kubeconfig/${c.cluster}`, c.kubeconfig, { sensitive: true });
+        await ctx.store(kubeconfigArtifact(c.cluster), c.kubeconfig, { sensitive: true });
     await ctx.report(clusters.map((c) => ev('tofu-outputs', describeCluster(c))));
     const plan = planManifest(ctx.manifest);
-    const watched = plan.clusters.map((pc) => {
-      const kubeconfig = clusters.find((c) => c.cluster === pc.name)?.kubeconfig;
-      if (!kubeconfig)
-        throw new Error(
-          `OpenTofu applied the module, but it gives no \`kubeconfigs\` output for ${pc.name}, so the cluster watch cannot run (the committed Hetzner module has none yet: the kubeconfig is /etc/rancher/k3s/k3s.yaml on the cluster's first control plane)`,
-        );
-      return {
-        name: pc.name,
-        watcher: this.watcherFor(kubeconfigAccess(kubeconfig)),
-        expected: pc.components,
-      };
+    const deadline = Date.now() + this.deps.settings.watchTimeoutMs;
+    const kubeconfigs = await collectKubeconfigs({
+      ctx,
+      names: plan.clusters.map((c) => c.name),
+      fromOutputs: (name) => clusters.find((c) => c.cluster === name)?.kubeconfig,
+      callbackUrl: run.callbackUrl,
+      signal,
+      deadline,
+      timeoutMs: this.deps.settings.watchTimeoutMs,
+      pollMs: Math.min(Math.max(this.deps.settings.watchRetryMs, 50), 2000),
+      waiting: (names) =>
+        ctx.report(
+          names.map((n) =>
+            ev('cluster-watch', `Waiting for ${n} to report its kubeconfig (cloud-init)…`),
+          ),
+          'flux-bootstrapping',
+          'The cloud resources exist; cloud-init is installing k3s, Cilium and Flux, and Flux pulls the tree. Waiting for each cluster’s HelmReleases.',
+        ),
+      arrived: (names) =>
+        ctx.report(
+          names.map((n) => ev('cluster-watch', `${n} reported its kubeconfig (cloud-init)`)),
+        ),
     });
+    const watched = plan.clusters.map((pc) => ({
+      name: pc.name,
+      watcher: this.watcherFor(kubeconfigAccess(kubeconfigs.get(pc.name) ?? '')),
+      expected: pc.components,
+    }));
     const total = watched.reduce((n, c) => n + c.expected.length, 0);
-    await ctx.report(
-      [ev('cluster-watch', `Waiting for ${total} HelmReleases on ${watched.length} cluster(s)`)],
-      'flux-bootstrapping',
-      'The cloud resources exist; cloud-init is installing k3s, Cilium and Flux, and Flux pulls the tree. Waiting for each cluster’s HelmReleases.',
-    );
+    await ctx.report([
+      ev('cluster-watch', `Waiting for ${total} HelmReleases on ${watched.length} cluster(s)`),
+    ]);
     let watching = false;
     const { report, flushed } = batched((events) => {
       if (watching) return ctx.report(events);
@@ -282,7 +313,7 @@ export class TofuExecutor implements Executor {
     });
     const result = await watchClusters({
       clusters: watched,
-      timeoutMs: this.deps.settings.watchTimeoutMs,
+      timeoutMs: Math.max(1, deadline - Date.now()),
       retryMs: this.deps.settings.watchRetryMs,
       signal,
       onChange: (c) =>

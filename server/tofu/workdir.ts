@@ -19,6 +19,8 @@ export const STATE_FILE = 'terraform.tfstate';
 export const PLAN_FILE = 'plan.tfplan';
 /** The file the executor adds to the working copy: the local backend in the state dir. */
 export const BACKEND_FILE = 'catalyst_backend.tf';
+/** The non-secret inputs the executor adds (deployment_id, kubeconfig_callback_url); never committed. */
+export const EXECUTOR_TFVARS_FILE = 'catalyst_executor.auto.tfvars.json';
 
 /** How many resources a state file records (0 when there is none yet). */
 export function resourcesInState(dir: string): number {
@@ -85,6 +87,8 @@ export async function checkoutModule(opts: {
   sha: string;
   provider: string;
   statePath: string;
+  /** Non-secret variables written to EXECUTOR_TFVARS_FILE in the working copy (none: no file). */
+  tfvars?: Readonly<Record<string, string>>;
   onCleanupError: (err: unknown, dir: string) => void;
 }): Promise<WorkingCopy> {
   const root = tmpRoot(opts.dataDir);
@@ -104,6 +108,11 @@ export async function checkoutModule(opts: {
       '# Added by the Catalyst Bootstrap executor: the state lives outside this working copy.\n' +
         `terraform {\n  backend "local" {\n    path = ${JSON.stringify(opts.statePath)}\n  }\n}\n`,
     );
+    if (opts.tfvars && Object.keys(opts.tfvars).length > 0)
+      await writeFile(
+        path.join(moduleDir, EXECUTOR_TFVARS_FILE),
+        JSON.stringify(opts.tfvars, null, 2) + '\n',
+      );
     return { moduleDir, remove };
   } catch (err) {
     await remove();

@@ -154,6 +154,7 @@ it('stand-in tofu, success: progress per resource, outputs recorded, kubeconfig 
     expect(r.tfVars).toEqual([
       'TF_VAR_gitops_token',
       'TF_VAR_hcloud_token',
+      'TF_VAR_kubeconfig_callback_tokens',
       'TF_VAR_registry_token',
     ]);
     expect(r.secretInArgv).toBe(false);
@@ -244,19 +245,23 @@ it('stand-in tofu, the watch times out naming what is still not ready', async ()
   );
 });
 
-it('stand-in tofu, a module without a kubeconfigs output (as the Hetzner one): failed after apply, saying why the watch cannot run', async () => {
-  const { t, id, releases } = await setUp('tofu-nokube', { noKubeconfigs: true });
+it('stand-in tofu, a module without a kubeconfigs output (as the Hetzner one) and no callback: failed, naming the clusters that never reported', async () => {
+  const { t, id, releases } = await setUp('tofu-nokube', { noKubeconfigs: true }, new Set());
   const row = await finalRow(t, id);
   expect(row.status).toBe('failed');
-  const [first] = Object.keys(releases);
+  const names = Object.keys(releases);
   expect(row.statusMessage).toContain(
-    `OpenTofu applied the module, but it gives no \`kubeconfigs\` output for ${first}, so the cluster watch cannot run`,
+    `timed out after <1 min waiting for the kubeconfig callback of ${names.join(', ')}: cloud-init on the first control plane never reported it`,
   );
   const events = await t.server.repo.listEvents(id, 0, 10_000);
-  // The load-balancer addresses are still reported before it ends.
+  // The load-balancer addresses are still reported, then the wait for each cluster.
   expect(
     events.filter((e) => e.phase === 'tofu-outputs' && e.message.includes('Kubernetes API')),
-  ).toHaveLength(Object.keys(releases).length);
+  ).toHaveLength(names.length);
+  for (const n of names)
+    expect(events.map((e) => e.message)).toContain(
+      `Waiting for ${n} to report its kubeconfig (cloud-init)…`,
+    );
 });
 
 it('refuses EXECUTOR=tofu at start-up when no tofu binary is found, naming what to install', () => {

@@ -63,6 +63,11 @@ export interface StandInConfig {
   log: string;
   /** `output -json` without `kubeconfigs`, as the committed Hetzner module's outputs are. */
   noKubeconfigs?: boolean;
+  /**
+   * Where `apply` writes, per cluster, the kubeconfig callback's {url, deploymentId, token}: what
+   * the real module puts into the first control plane's user data (a test then plays cloud-init).
+   */
+  userData?: string;
 }
 
 /**

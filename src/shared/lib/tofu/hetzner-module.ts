@@ -148,6 +148,11 @@ ${ciliumValuesBlock}
   - path: /var/lib/catalyst/registry-token
     permissions: "0600"
     content: '\${registry_token}'
+%{ if kubeconfig_callback_url != "" ~}
+  - path: /var/lib/catalyst/kubeconfig-callback-header
+    permissions: "0600"
+    content: 'Authorization: Bearer \${kubeconfig_callback_token}'
+%{ endif ~}
 %{ endif ~}
   - path: /var/lib/catalyst/bootstrap.sh
     permissions: "0700"
@@ -177,6 +182,19 @@ ${ciliumValuesBlock}
 %{ if role == "init" ~}
       export KUBECONFIG=/etc/rancher/k3s/k3s.yaml
       until kubectl get --raw=/readyz >/dev/null 2>&1; do sleep 5; done
+%{ if kubeconfig_callback_url != "" ~}
+
+      # 1b. The kubeconfig to the bootstrap API (single-use token), its server the load balancer's
+      # 6443 (the certificate has --tls-san for it); a failure does not stop the bootstrap.
+      (umask 077 && sed 's#https://127.0.0.1:6443#https://\${lb_ipv4}:6443#' /etc/rancher/k3s/k3s.yaml \
+        >/var/lib/catalyst/kubeconfig.yaml)
+      curl -fsS -X PUT --retry 30 --retry-delay 10 --retry-all-errors --max-time 30 \
+        -H @/var/lib/catalyst/kubeconfig-callback-header -H 'Content-Type: application/yaml' \
+        --data-binary @/var/lib/catalyst/kubeconfig.yaml \
+        '\${kubeconfig_callback_url}/api/v1/deployments/\${deployment_id}/clusters/\${cluster}/kubeconfig' \
+        || echo "catalyst: the kubeconfig callback failed; fetch /etc/rancher/k3s/k3s.yaml by hand"
+      rm -f /var/lib/catalyst/kubeconfig.yaml /var/lib/catalyst/kubeconfig-callback-header
+%{ endif ~}
 
       curl -fsSL -o /tmp/helm.tgz "https://get.helm.sh/helm-\${helm_version}-linux-$arch.tar.gz"
       tar -xzf /tmp/helm.tgz -C /tmp

@@ -229,6 +229,10 @@ resource "hcloud_server" "node" {
     registry_username     = var.registry_username
     registry_token        = var.registry_token
     pull_secret_name      = var.pull_secret_name
+    # The kubeconfig callback: only the first control plane gets its cluster's token.
+    kubeconfig_callback_url   = var.kubeconfig_callback_url
+    deployment_id             = var.deployment_id
+    kubeconfig_callback_token = each.value.role == "init" ? lookup(var.kubeconfig_callback_tokens, each.value.cluster, "") : ""
   })
 
   # cloud-init runs once, at first boot: a later change of its inputs must not replace a node.

@@ -1,6 +1,7 @@
 // variables.tf of the Hetzner module: every input, typed, each with a validation block. The three
 // secrets are sensitive and have no default: only TF_VAR_hcloud_token, TF_VAR_gitops_token and
-// TF_VAR_registry_token set them.
+// TF_VAR_registry_token set them. The kubeconfig callback's three inputs default to "no callback";
+// the bootstrap API's tofu executor sets them (its token map only as TF_VAR_, sensitive).
 import { VOLUME_GB_RANGE } from '../../constants/domain';
 import { HETZNER_NETWORK_ZONES, HETZNER_PINS, INGRESS_NODE_PORTS } from './pins';
 
@@ -9,7 +10,9 @@ const locations = Object.keys(HETZNER_NETWORK_ZONES)
   .join(', ');
 
 export const variablesTf = `# Every input of the module. Non-secret values come from sovereign.auto.tfvars.json; the three
-# sensitive ones only from the environment (TF_VAR_<name>), never from a file.
+# sensitive ones only from the environment (TF_VAR_<name>), never from a file. deployment_id,
+# kubeconfig_callback_url and kubeconfig_callback_tokens (sensitive, TF_VAR_ only) are set by the
+# bootstrap API's tofu executor; their defaults mean "no kubeconfig callback" for an apply by hand.
 
 variable "sovereign_name" {
   description = "The Sovereign's name (metadata.name of the manifest); prefixes every resource name."
@@ -221,6 +224,40 @@ variable "ingress_node_ports" {
   validation {
     condition     = alltrue([for p in [var.ingress_node_ports.http, var.ingress_node_ports.https] : p >= 30000 && p <= 32767])
     error_message = "ingress_node_ports: NodePorts from 30000 to 32767."
+  }
+}
+
+variable "deployment_id" {
+  description = "The bootstrap API's deployment this apply belongs to: the path of the kubeconfig callback. Set by the API's tofu executor; empty (the default) for an apply by hand."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.deployment_id == "" || can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", var.deployment_id))
+    error_message = "deployment_id: empty, or a deployment id (a UUID)."
+  }
+}
+
+variable "kubeconfig_callback_url" {
+  description = "Base URL of the bootstrap API the first control plane PUTs its kubeconfig to (<url>/api/v1/deployments/<deployment_id>/clusters/<cluster>/kubeconfig). Empty (the default): no callback; fetch /etc/rancher/k3s/k3s.yaml yourself."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.kubeconfig_callback_url == "" || can(regex("^https://[^\\\\s'\\"]+[^/\\\\s'\\"]$", var.kubeconfig_callback_url)) || can(regex("^http://(127\\\\.0\\\\.0\\\\.1|localhost)(:[0-9]+)?(/[^\\\\s'\\"]*[^/\\\\s'\\"])?$", var.kubeconfig_callback_url))
+    error_message = "kubeconfig_callback_url: empty, an https:// URL without a trailing slash, or http://127.0.0.1 or http://localhost (tests)."
+  }
+}
+
+variable "kubeconfig_callback_tokens" {
+  description = "Per cluster, the single-use bearer token of its kubeconfig callback. Only from TF_VAR_kubeconfig_callback_tokens, set by the API's tofu executor; empty (the default) for an apply by hand."
+  type        = map(string)
+  sensitive   = true
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k, t in var.kubeconfig_callback_tokens : can(regex("^[A-Za-z0-9_-]{43}$", t))])
+    error_message = "kubeconfig_callback_tokens: each token is 43 base64url characters."
   }
 }
 

@@ -25,7 +25,7 @@ import {
   type HetznerTfvars,
 } from '../../../../src/shared/lib/tofu';
 import { validDraft } from '../manifest-fixtures';
-import { renderTemplate } from './templatefile';
+import { renderTemplate, templateVars } from './templatefile';
 
 const URL = 'https://bootstrap.example/git/acme.git';
 type Block = Record<string, unknown>;
@@ -153,8 +153,20 @@ describe('the Hetzner module parses and is self-consistent', () => {
       .filter(([, v]) => v.sensitive)
       .map(([n]) => n)
       .sort();
-    expect(sensitive).toEqual(['gitops_token', 'hcloud_token', 'registry_token']);
-    expect(HETZNER_SECRET_VARIABLES.map((s) => s.name).sort()).toEqual(sensitive);
+    expect(sensitive).toEqual([
+      'gitops_token',
+      'hcloud_token',
+      'kubeconfig_callback_tokens',
+      'registry_token',
+    ]);
+    // The callback tokens are the executor's (default: none), not a secret a user exports.
+    expect(HETZNER_SECRET_VARIABLES.map((s) => s.name).sort()).toEqual(
+      sensitive.filter((n) => n !== 'kubeconfig_callback_tokens'),
+    );
+    expect(variables.kubeconfig_callback_tokens).toMatchObject({
+      type: '${map(string)}',
+      default: {},
+    });
     for (const s of HETZNER_SECRET_VARIABLES) {
       expect(variables[s.name]?.default).toBeUndefined();
       expect(s.env).toBe(`TF_VAR_${s.name}`);
@@ -282,34 +294,6 @@ describe.each(TOPOLOGY_IDS)('tfvars and cloud-init of a %s Sovereign', (topology
     }
   });
 });
-
-/** The inputs main.tf passes to templatefile, for one node (fake addresses and secrets). */
-function templateVars(
-  tfvars: HetznerTfvars,
-  cluster: string,
-  role: string,
-): Record<string, string> {
-  return {
-    role,
-    cluster,
-    node_name: `${cluster}-${role}`,
-    node_ip: '10.1.1.11',
-    server_url: 'https://10.1.1.10:6443',
-    k3s_token: 'k3stoken',
-    k3s_version: HETZNER_PINS.k3s,
-    lb_ipv4: '203.0.113.10',
-    lb_private_ip: '10.1.1.5',
-    helm_version: HETZNER_PINS.helm,
-    cilium_version: tfvars.cilium_version,
-    flux_version: tfvars.flux_version,
-    gitops_repository_url: tfvars.gitops_repository_url,
-    gitops_token: 'gitops-secret',
-    registry_server: tfvars.registry_server,
-    registry_username: 'catalyst',
-    registry_token: 'registry-secret',
-    pull_secret_name: tfvars.pull_secret_name,
-  };
-}
 
 describe('cloud-init inputs', () => {
   it('main.tf passes templatefile exactly the inputs the template uses', () => {

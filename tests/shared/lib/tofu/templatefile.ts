@@ -2,7 +2,9 @@
 // interpolation of a given input, `$${` for a literal `${`, and `%{ if name == "x" ~}` /
 // `%{ if name != "x" ~}`, `%{ else ~}`, `%{ endif ~}` alone on their lines. Anything else (a
 // function call, an unknown input, another directive) throws, so the template cannot drift into
-// syntax this stand-in does not check.
+// syntax this stand-in does not check. templateVars: the inputs main.tf passes it, for one node.
+import { HETZNER_PINS, type HetznerTfvars } from '../../../../src/shared/lib/tofu';
+
 export function renderTemplate(template: string, vars: Readonly<Record<string, string>>): string {
   const out: string[] = [];
   const stack: { active: boolean; parent: boolean }[] = [];
@@ -41,4 +43,35 @@ export function renderTemplate(template: string, vars: Readonly<Record<string, s
   }
   if (stack.length) throw new Error('if without endif');
   return out.join('\n');
+}
+
+/** The inputs main.tf passes to templatefile, for one node (fake addresses and secrets). */
+export function templateVars(
+  tfvars: HetznerTfvars,
+  cluster: string,
+  role: string,
+): Record<string, string> {
+  return {
+    role,
+    cluster,
+    node_name: `${cluster}-${role}`,
+    node_ip: '10.1.1.11',
+    server_url: 'https://10.1.1.10:6443',
+    k3s_token: 'k3stoken',
+    k3s_version: HETZNER_PINS.k3s,
+    lb_ipv4: '203.0.113.10',
+    lb_private_ip: '10.1.1.5',
+    helm_version: HETZNER_PINS.helm,
+    cilium_version: tfvars.cilium_version,
+    flux_version: tfvars.flux_version,
+    gitops_repository_url: tfvars.gitops_repository_url,
+    gitops_token: 'gitops-secret',
+    registry_server: tfvars.registry_server,
+    registry_username: 'catalyst',
+    registry_token: 'registry-secret',
+    pull_secret_name: tfvars.pull_secret_name,
+    kubeconfig_callback_url: '',
+    deployment_id: '',
+    kubeconfig_callback_token: '',
+  };
 }
