@@ -44,23 +44,36 @@ async function freshDatabase(url: string, name: string): Promise<string> {
   return u.toString();
 }
 
-function manifestBody(): string {
+/** The manifest the bench submits, as an object whose name each request replaces. */
+function benchManifest() {
   const draft = fullCatalogDraft();
   draft.components.chosen = [];
-  return JSON.stringify(
-    withSecrets(buildManifest(draft), {
-      providerToken: 'a'.repeat(64),
-      registrarToken: '',
-      coldAccessKeyId: 'AKIABENCHACCESSKEY01',
-      coldSecretAccessKey: 'bench-secret-access-key-0001',
-    }),
-  );
+  return withSecrets(buildManifest(draft), {
+    providerToken: 'a'.repeat(64),
+    registrarToken: '',
+    coldAccessKeyId: 'AKIABENCHACCESSKEY01',
+    coldSecretAccessKey: 'bench-secret-access-key-0001',
+  });
+}
+
+/**
+ * A body per request with a Sovereign name of its own (a second submit of a name is a revision,
+ * answered 409): `b<run><n>` in base 36, unique within a run's fresh database.
+ */
+function bodies(run: string): () => string {
+  const manifest = benchManifest();
+  let n = 0;
+  return () =>
+    JSON.stringify({
+      ...manifest,
+      metadata: { ...manifest.metadata, name: `b${run}x${(n += 1).toString(36)}` },
+    });
 }
 
 /** autocannon against every server (connections spread round-robin over them). */
 async function cannon(
   servers: readonly ServerProcess[],
-  body: string,
+  body: () => string,
   connections: number,
   duration: number,
 ) {
@@ -69,7 +82,7 @@ async function cannon(
     url: servers.map((s) => `${s.url}/api/v1/deployments`) as unknown as string,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body,
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
     connections,
     duration,
   });
@@ -82,7 +95,6 @@ async function run(
   label: string,
   env: Record<string, string>,
   replicas: number,
-  body: string,
   durationS: number,
   connections: number,
 ): Promise<Record<string, number>> {
@@ -97,6 +109,7 @@ async function run(
   const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < replicas; i++) servers.push(await spawnServer(shared));
+    const body = bodies(String(replicas));
     await cannon(servers, body, connections, WARMUP_S);
     const result = await cannon(servers, body, connections, durationS);
     const statuses = result.statusCodeStats as Record<string, { count: number }> | undefined;
@@ -124,18 +137,14 @@ async function run(
  * `api.post.sqlite.*`, `api.post.postgres.*` (one replica), `api.post.postgres.2replicas.*`.
  */
 export async function benchApi(durationS = 10, connections = 50): Promise<Record<string, number>> {
-  const body = manifestBody();
   const out: Record<string, number> = {};
-  Object.assign(out, await run('sqlite', { DATABASE_URL: '' }, 1, body, durationS, connections));
+  Object.assign(out, await run('sqlite', { DATABASE_URL: '' }, 1, durationS, connections));
   const cluster = await startTempPostgres();
   try {
     for (const replicas of [1, 2]) {
       const label = replicas === 1 ? 'postgres' : `postgres.${replicas}replicas`;
       const url = await freshDatabase(cluster.url, `bench_${replicas}`);
-      Object.assign(
-        out,
-        await run(label, { DATABASE_URL: url }, replicas, body, durationS, connections),
-      );
+      Object.assign(out, await run(label, { DATABASE_URL: url }, replicas, durationS, connections));
     }
   } finally {
     cluster.stop();

@@ -20,8 +20,11 @@ const VIEWPORTS = [
 const PHONE = 768;
 
 /** A finished deployment to open, created through the API the way Provision does. */
+let submitted = 0;
 async function deploymentPath(page: Page): Promise<string> {
-  const draft = seededState('phone-view').state.draft;
+  // A name of its own per call: a second submit of a name is a revision (409 sovereign_exists).
+  const name = `phone-view-${Date.now().toString(36)}-${(submitted += 1)}`;
+  const draft = seededState(name).state.draft;
   const manifest = withSecrets(buildManifest(draft), {
     providerToken: TOKEN,
     registrarToken: '',

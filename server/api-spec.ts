@@ -16,6 +16,15 @@ import {
   healthSchema,
 } from '../src/shared/schemas/api';
 import { sovereignManifestSchema } from '../src/shared/schemas/manifest';
+import {
+  revisionCreatedSchema,
+  revisionSchema,
+  sovereignListSchema,
+  sovereignSchema,
+  sovereignSummarySchema,
+} from '../src/shared/schemas/sovereigns';
+import { error, IDEMPOTENCY_KEY_MESSAGE, manifestBody, says, wholeNumber } from './api-spec-parts';
+import { SOVEREIGN_ROUTES } from './api-spec-sovereigns';
 import { ApiError } from './errors';
 
 /** The repository a cluster clones and its read credentials (GET …/:id/repository). */
@@ -44,6 +53,11 @@ export const NAMED_SCHEMAS: Record<string, { schema: $ZodType; io: 'input' | 'ou
   Health: { schema: healthSchema, io: 'output' },
   Error: { schema: apiErrorSchema, io: 'output' },
   RepositoryAccess: { schema: repositoryAccessSchema, io: 'output' },
+  Revision: { schema: revisionSchema, io: 'output' },
+  RevisionCreated: { schema: revisionCreatedSchema, io: 'output' },
+  SovereignSummary: { schema: sovereignSummarySchema, io: 'output' },
+  Sovereign: { schema: sovereignSchema, io: 'output' },
+  SovereignList: { schema: sovereignListSchema, io: 'output' },
 };
 
 /** Media type → schema of the body (null: a binary or protocol body without a schema). */
@@ -55,12 +69,12 @@ export interface ResponseSpec {
 }
 
 export interface RouteSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Fastify syntax (`:id`); a git route gives its documented path (`{name}`), its handler is routes/git.ts. */
   url: string;
   summary?: string;
   /** Who may call it: the API bearer token (default), anyone, or a Sovereign's read token. */
-  auth?: 'bearer' | 'none' | 'gitReadToken';
+  auth?: 'bearer' | 'none' | 'gitReadToken' | 'kubeconfigCallbackToken';
   params?: z.ZodObject;
   /** Query parameters; an empty value (`?cursor=`) counts as absent. */
   query?: z.ZodObject;
@@ -70,11 +84,6 @@ export interface RouteSpec {
   responses: Record<string, ResponseSpec>;
 }
 
-/** `{error, message, problems?}` with a description of when it is answered. */
-const error = (description: string): ResponseSpec => ({
-  description,
-  content: { 'application/json': apiErrorSchema },
-});
 const gitError = (description: string): ResponseSpec => ({
   description,
   content: { 'text/plain': z.string() },
@@ -88,22 +97,8 @@ const gitRefusals = {
   '404': gitError('Unknown Sovereign or malformed name'),
 };
 
-/** Every failure of the schema says `message` (the 400's sentence). */
-const says = (message: string) => ({ error: message });
-/** A whole number sent as text (query or header), decoded with Number() as it always was. */
-const wholeNumber = (message: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.codec(
-    z.string(says(message)),
-    z.int(says(message)).min(min, says(message)).max(max, says(message)),
-    {
-      decode: Number,
-      encode: String,
-    },
-  );
-
 const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 100';
 const SEQ_MESSAGE = 'Last-Event-ID must be a whole number (an event seq)';
-const IDEMPOTENCY_KEY_MESSAGE = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
 
 /** An event seq to resume after (0: from the start). */
 export const eventSeqSchema = wholeNumber(SEQ_MESSAGE, 0);
@@ -111,12 +106,6 @@ export const eventSeqSchema = wholeNumber(SEQ_MESSAGE, 0);
 const deploymentParams = z.object({
   id: z.string().describe('The deployment id (a UUID; any other value answers 404)'),
 });
-const manifestBody: Content = {
-  'application/json': sovereignManifestSchema,
-  'application/yaml': sovereignManifestSchema,
-  'application/x-yaml': sovereignManifestSchema,
-  'text/yaml': sovereignManifestSchema,
-};
 const gitParams = z.object({
   name: z
     .string()
@@ -151,7 +140,9 @@ export const API = {
       },
       '400': error('invalid_manifest (with problems) or bad_request'),
       '401': error('Missing or wrong bearer token'),
-      '409': error('Idempotency-Key reused with a different manifest'),
+      '409': error(
+        'idempotency_conflict: Idempotency-Key reused with a different manifest; sovereign_exists: the name has a deployment (existing, revisionsUrl)',
+      ),
       '413': error('Body larger than BODY_LIMIT'),
       '415': error('Not JSON or YAML'),
       '429': error('Rate limited'),
@@ -290,6 +281,7 @@ export const API = {
       '404': error('Unknown id'),
     },
   },
+  ...SOVEREIGN_ROUTES,
   getCatalog: {
     method: 'GET',
     url: '/api/v1/catalog',
@@ -356,6 +348,30 @@ export const API = {
       ...gitRefusals,
       '413': gitError('Request larger than 1 MiB (compressed or not)'),
       '415': gitError('Other media type or Content-Encoding'),
+    },
+  },
+  // ---- The kubeconfig callback of EXECUTOR=tofu (server/routes/cluster-callback.ts) ----
+  putClusterKubeconfig: {
+    method: 'PUT',
+    url: '/api/v1/deployments/:id/clusters/:cluster/kubeconfig',
+    summary:
+      "A new cluster's cloud-init reports its kubeconfig (single use; its own bearer token, not the API token)",
+    auth: 'kubeconfigCallbackToken',
+    params: z.object({
+      id: z.string().describe('The deployment id (a UUID; any other value answers 404)'),
+      cluster: z
+        .string()
+        .describe('The cluster (its folder under clusters/; any other value answers 404)'),
+    }),
+    body: { 'application/yaml': z.string().describe('The kubeconfig (64 KiB at most)') },
+    responses: {
+      '204': { description: 'Stored, sealed; the tofu run goes on to watch the cluster' },
+      '400': error('Not a kubeconfig with one cluster whose server is https://…:6443'),
+      '401': error('Missing or wrong callback token'),
+      '404': error('Unknown deployment, or no callback expected for that cluster'),
+      '409': error('The kubeconfig was already reported (the token is single use)'),
+      '413': error('Body larger than 64 KiB'),
+      '415': error('Not a YAML media type'),
     },
   },
 } as const satisfies Record<string, RouteSpec>;

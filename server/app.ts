@@ -22,11 +22,13 @@ import { EventBus, notifying } from './event-bus';
 import { createExecutor } from './executor';
 import { repositoryUrlFor } from './git-credentials';
 import { Pipeline, type PipelineDeps } from './pipeline';
+import { clusterCallbackRoutes } from './routes/cluster-callback';
 import { deploymentRoutes } from './routes/deployments';
 import { eventRoutes } from './routes/events';
 import { gitRoutes } from './routes/git';
 import { metaRoutes } from './routes/meta';
 import { repositoryRoutes } from './routes/repository';
+import { sovereignRoutes } from './routes/sovereigns';
 import { installSecurity, isApiRequest } from './security';
 
 export interface ServerExtras {
@@ -138,13 +140,14 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
   // limit and starve the pipeline's git and database); the server answers again as they go.
   app.server.maxConnections = config.maxConnections;
   const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
-  // Where clusters clone from; the default names the port the server really listens on.
-  const cloneUrl = (name: string): string => {
+  // Where clusters reach this API (clone, kubeconfig callback); the default names the real port.
+  const publicUrl = (): string => {
     const address = app.server.address();
     const port = config.port || (typeof address === 'object' && address ? address.port : 0);
-    const publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
-    return repositoryUrlFor({ publicUrl, gitopsRemoteUrl: config.gitopsRemoteUrl }, name).url;
+    return config.publicUrl ?? defaultPublicUrl(config.host, port);
   };
+  const cloneUrl = (name: string): string =>
+    repositoryUrlFor({ publicUrl: publicUrl(), gitopsRemoteUrl: config.gitopsRemoteUrl }, name).url;
   const bus = new EventBus();
   const repo = notifying(await openRepository(config), bus);
   const pipeline = new Pipeline({
@@ -153,7 +156,7 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     secretKey,
     render:
       extras.render ?? ((m) => renderFluxTree(m, { repositoryUrl: cloneUrl(m.metadata.name) })),
-    executor: createExecutor(config, app.log),
+    executor: createExecutor(config, app.log, publicUrl),
     remote: config.gitopsRemoteUrl
       ? { url: config.gitopsRemoteUrl, token: config.gitopsRemoteToken }
       : undefined,
@@ -187,8 +190,17 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     rateLimit:
       config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
   });
+  sovereignRoutes(app, {
+    repo,
+    pipeline,
+    secretKey,
+    requireSecrets: config.requireSecrets,
+    rateLimit:
+      config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
+  });
   eventRoutes(app, { repo, bus, heartbeatMs: config.sseHeartbeatMs });
   repositoryRoutes(app, { repo, secretKey, config });
+  clusterCallbackRoutes(app, { repo, secretKey, publicUrl });
   await app.register(gitRoutes, { dataDir: config.dataDir, secretKey });
   await serveSpa(app, config.distDir);
   await app.ready();

@@ -14,11 +14,11 @@ import type {
 } from '../src/shared/schemas/api';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import type { RepositoryAccess } from './api-spec';
-import { isManifestBody } from './body';
+import { isManifestBody, type ManifestBody } from './body';
 import { canonicalJson } from './canonical';
 import { defaultPublicUrl, type Config } from './config';
 import { requestDigest, sealSecret, type SealedSecret } from './crypto';
-import type { DeploymentRow, NewEvent, Repository } from './db/repository';
+import type { CreateResult, DeploymentRow, NewEvent, Repository } from './db/repository';
 import { ApiError } from './errors';
 import { archiveCommit, repoPath } from './git';
 import { GIT_READ_USERNAME, gitReadToken, repositoryUrlFor } from './git-credentials';
@@ -51,10 +51,11 @@ export function toDeployment(row: DeploymentRow): Deployment {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     links: deploymentLinks(row.id),
+    revision: row.revision,
   };
 }
 
-const created = (row: DeploymentRow): DeploymentCreated => ({
+export const created = (row: DeploymentRow): DeploymentCreated => ({
   id: row.id,
   status: row.status,
   links: deploymentLinks(row.id),
@@ -86,7 +87,7 @@ export interface CreateOutcome {
   deployment: DeploymentCreated;
 }
 
-function sealAll(key: Buffer, id: string, secrets: SovereignManifest['secrets']) {
+export function sealAll(key: Buffer, id: string, secrets: SovereignManifest['secrets']) {
   const sealed = new Map<string, SealedSecret>();
   for (const [name, values] of Object.entries(secrets ?? {})) {
     sealed.set(name, sealSecret(key, id, name, JSON.stringify(values)));
@@ -94,16 +95,8 @@ function sealAll(key: Buffer, id: string, secrets: SovereignManifest['secrets'])
   return sealed;
 }
 
-/**
- * Admits a submitted body (JSON or YAML, parsed by server/body.ts), stores it with its sealed
- * secrets and its validate/persist events in one transaction, and queues it for the pipeline.
- * With an idempotency key already used: the same manifest replays that deployment, another 409s.
- */
-export async function createDeployment(
-  deps: CreateDeps,
-  body: unknown,
-  idempotencyKey: string | null,
-): Promise<CreateOutcome> {
+/** 415 unless the body is a manifest the body parsers read (JSON or YAML). */
+export function requireManifestBody(body: unknown): asserts body is ManifestBody {
   if (!isManifestBody(body)) {
     throw new ApiError(
       415,
@@ -111,18 +104,58 @@ export async function createDeployment(
       'Send the manifest as application/json or application/yaml',
     );
   }
+}
+
+/** An admitted manifest: its secret-free part, the secrets it carries, the admission's time. */
+export interface Admitted {
+  /** The manifest as admitted, with its `secrets` (what the request digest covers). */
+  admitted: SovereignManifest;
+  manifest: SovereignManifest;
+  secrets: NonNullable<SovereignManifest['secrets']>;
+  validateMs: number;
+}
+
+export function admit(body: ManifestBody, requireSecrets: boolean): Admitted {
   const t0 = performance.now();
-  const admitted = admitManifest(body, { requireSecrets: deps.requireSecrets ?? false });
+  const admitted = admitManifest(body, { requireSecrets });
   const validateMs = Math.round(performance.now() - t0);
   const { secrets, ...manifest } = admitted;
-  const missing = missingCredentials(manifest, Object.keys(secrets ?? {}));
+  return { admitted, manifest, secrets: secrets ?? {}, validateMs };
+}
+
+/** What storeDeployment writes beyond the admitted manifest. */
+export interface StoreInput {
+  id: string;
+  requestHash: string;
+  idempotencyKey: string | null;
+  /** Every secret to seal for this deployment (submitted, and for a revision kept ones). */
+  secrets: NonNullable<SovereignManifest['secrets']>;
+  revision: number;
+  baseRevision: number | null;
+  summary: string;
+  /** Events after the manifest's `Manifest valid` one (a revision's own line). */
+  validateEvents?: readonly NewEvent[];
+  /** Appended to the persist event's sentence. */
+  persistNote?: string;
+}
+
+/**
+ * Seals the secrets and inserts the deployment with its validate/persist events in one
+ * transaction (a taken idempotency key or (name, revision) is the result's `taken`).
+ */
+export async function storeDeployment(
+  deps: CreateDeps,
+  a: Admitted,
+  input: StoreInput,
+): Promise<CreateResult> {
+  const { manifest, validateMs } = a;
+  const missing = missingCredentials(manifest, Object.keys(input.secrets));
   const planOnly =
     missing.length > 0
       ? `${PLAN_ONLY} for ${missing.join(', ')} (no executor applies this plan, so none are needed)`
       : undefined;
-  const id = randomUUID();
   const t1 = performance.now();
-  const sealed = sealAll(deps.secretKey, id, secrets);
+  const sealed = sealAll(deps.secretKey, input.id, input.secrets);
   const now = new Date().toISOString();
   const events: NewEvent[] = [
     {
@@ -132,6 +165,7 @@ export async function createDeployment(
       message: `Manifest valid: ${manifest.spec.components.length} components, ${manifest.spec.infrastructure.regions.length} region(s)`,
       durationMs: validateMs,
     },
+    ...(input.validateEvents ?? []),
     ...(planOnly
       ? [{ time: now, phase: 'validate' as const, level: 'warn' as const, message: planOnly }]
       : []),
@@ -139,35 +173,85 @@ export async function createDeployment(
       time: now,
       phase: 'persist',
       level: 'info',
-      message: `Stored the manifest and ${sealed.size} secret(s), encrypted with AES-256-GCM`,
+      message: `Stored the manifest and ${sealed.size} secret(s)${input.persistNote ?? ''}, encrypted with AES-256-GCM`,
       durationMs: Math.round(performance.now() - t1),
     },
   ];
-  const requestHash = requestDigest(deps.secretKey, canonicalJson(admitted));
-  const result = await deps.repo.createDeployment({
-    id,
+  return deps.repo.createDeployment({
+    id: input.id,
     name: manifest.metadata.name,
     status: 'pending',
     statusMessage: planOnly
       ? `Accepted. ${planOnly}; the pipeline will render and commit the GitOps tree`
       : 'Accepted; the pipeline will render and commit the GitOps tree',
     manifestJson: JSON.stringify(manifest),
-    requestHash,
-    idempotencyKey,
+    requestHash: input.requestHash,
+    idempotencyKey: input.idempotencyKey,
     componentCount: manifest.spec.components.length,
     secrets: sealed,
     events,
     now,
+    revision: input.revision,
+    baseRevision: input.baseRevision,
+    summary: input.summary,
+  });
+}
+
+/** The 409 for a reused Idempotency-Key whose request differs. */
+export const idempotencyConflict = () =>
+  new ApiError(
+    409,
+    'idempotency_conflict',
+    'This Idempotency-Key was already used with a different manifest',
+  );
+
+/** The path of a Sovereign's revisions (also in src/shared/schemas/sovereigns.ts). */
+const revisionsPath = (name: string) => `/api/v1/sovereigns/${encodeURIComponent(name)}/revisions`;
+
+/** The 409 for a POST /deployments of a name that already has a deployment. */
+export function sovereignExists(row: DeploymentRow): ApiError {
+  const url = revisionsPath(row.name);
+  return new ApiError(
+    409,
+    'sovereign_exists',
+    `A Sovereign named "${row.name}" exists; change it with POST ${url}`,
+    undefined,
+    { existing: { id: row.id, name: row.name, status: row.status }, revisionsUrl: url },
+  );
+}
+
+/**
+ * Admits a submitted body (JSON or YAML, parsed by server/body.ts), stores it with its sealed
+ * secrets and its validate/persist events in one transaction, and queues it for the pipeline.
+ * With an idempotency key already used: the same manifest replays that deployment, another 409s.
+ * A name that already has a deployment answers 409 `sovereign_exists` (one Sovereign per name:
+ * changes are revisions, POST /sovereigns/:name/revisions); the database's unique (name,
+ * revision) decides between concurrent first submits of one name.
+ */
+export async function createDeployment(
+  deps: CreateDeps,
+  body: unknown,
+  idempotencyKey: string | null,
+): Promise<CreateOutcome> {
+  requireManifestBody(body);
+  const a = admit(body, deps.requireSecrets ?? false);
+  const requestHash = requestDigest(deps.secretKey, canonicalJson(a.admitted));
+  const result = await storeDeployment(deps, a, {
+    id: randomUUID(),
+    requestHash,
+    idempotencyKey,
+    secrets: a.secrets,
+    revision: 1,
+    baseRevision: null,
+    summary: 'Created',
   });
   const { row } = result;
   if (!result.created) {
-    if (row.requestHash !== requestHash) {
-      throw new ApiError(
-        409,
-        'idempotency_conflict',
-        'This Idempotency-Key was already used with a different manifest',
-      );
+    if (result.taken === 'revision') {
+      const latest = (await deps.repo.listRevisions(row.name)).at(-1) ?? row;
+      throw sovereignExists(latest);
     }
+    if (row.requestHash !== requestHash) throw idempotencyConflict();
   } else {
     deps.pipeline.enqueue(row.id);
   }

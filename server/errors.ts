@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems?: readonly Problem[],
+    /** Fields of the body beyond the code and sentence (`existing`, `latestRevision`, ...). */
+    readonly extra?: Omit<ApiErrorBody, 'error' | 'message' | 'problems'>,
   ) {
     super(message);
   }
@@ -16,6 +18,7 @@ export class ApiError extends Error {
   toBody(): ApiErrorBody {
     const body: ApiErrorBody = { error: this.code, message: this.message };
     if (this.problems) body.problems = [...this.problems];
+    if (this.extra) Object.assign(body, this.extra);
     return body;
   }
 }

@@ -1,7 +1,8 @@
 // Admission of a submitted manifest: the shared reader and contract (parseManifestData/Text: syntax,
 // apiVersion migration, shape, catalog ids, dependencies, install order, field rules) plus the
-// placement and capacity checks (admitPlan in src/shared/lib/plan-problems.ts, which the CLI and
-// Review run too), and the `secrets` block against the secretRefs the manifest names.
+// placement and capacity checks and the charts' values schemas (admitPlan in
+// src/shared/lib/plan-problems.ts, which the CLI and Review run too), and the `secrets` block
+// against the secretRefs the manifest names.
 import { childPath, positionOf } from '../src/shared/lib/bounded-parse';
 import { blueprintRegistry } from '../src/shared/lib/manifest';
 import {
@@ -9,6 +10,7 @@ import {
   parseManifestData,
   parseManifestText,
 } from '../src/shared/lib/manifest-io';
+import { nodeChartValidator } from '../src/shared/chart-schemas/node-validators';
 import { admitPlan } from '../src/shared/lib/plan-problems';
 import type { ManifestValidation, SovereignManifest } from '../src/shared/schemas/manifest';
 import type { Problem } from '../src/shared/schemas/api';
@@ -224,7 +226,7 @@ export function admitManifest(body: ManifestBody, opts: AdmitOptions = {}): Sove
     }
     throw invalid(parsed.problems);
   }
-  const verdict = admitPlan(parsed);
+  const verdict = admitPlan(parsed, nodeChartValidator);
   const problems = verdict.ok ? [] : [...verdict.problems];
   for (const p of secretProblems(parsed.manifest, opts.requireSecrets ?? false)) problems.push(p);
   if (problems.length) throw invalid(problems);

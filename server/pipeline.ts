@@ -3,13 +3,22 @@
 // in install order, then hand over to the executor. A deployment left unfinished by a crash is run
 // again at startup: steps whose events are already recorded are skipped, the others are idempotent.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { getComponent, isComponentId } from '../src/shared/constants/components';
 import type { DeploymentStatus } from '../src/shared/constants/domain';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import { FINAL_STATUSES, type PipelinePhase } from '../src/shared/schemas/api';
-import { GuardError, type NewEvent, type Repository, type StatusUpdate } from './db/repository';
+import {
+  GuardError,
+  type DeploymentRow,
+  type NewEvent,
+  type Repository,
+  type StatusUpdate,
+} from './db/repository';
 import type { Executor } from './executor';
 import { executorContext, SHUTDOWN } from './executor-context';
 import {
@@ -25,7 +34,9 @@ import {
 } from './git';
 import { planOnlyMessage } from './manifest-check';
 import { withRetry, type RetryOptions } from './retry';
+import { commitMessage, revisionChange } from './sovereigns-service';
 import { parseStoredManifest } from './stored-manifest';
+import { STATE_FILE, stateDir } from './tofu/workdir';
 import { buildTofuInputs, plannedMessage } from './tofu-inputs';
 
 export interface PipelineDeps {
@@ -267,7 +278,7 @@ export class Pipeline {
         { expect: this.guard },
       );
     }
-    if (!done.has('commit')) await this.renderAndCommit(id, manifest, done);
+    if (!done.has('commit')) await this.renderAndCommit(row, manifest, done);
     if (!done.has('components')) {
       await repo.appendEvents(id, componentEvents(manifest), { expect: this.guard });
     }
@@ -285,6 +296,7 @@ export class Pipeline {
       planned.message,
       done.has('ready') ? [] : [ev({ phase: 'ready', message: planned.message })],
     );
+    if (this.deps.executor.kind === 'tofu') await this.seedTofuState(row);
     await this.deps.executor.apply(
       executorContext({
         repo,
@@ -301,11 +313,12 @@ export class Pipeline {
 
   /** Renders the tree and the OpenTofu inputs and commits both; events of recorded steps are not repeated. */
   private async renderAndCommit(
-    id: string,
+    row: DeploymentRow,
     manifest: SovereignManifest,
     done: ReadonlySet<PipelinePhase>,
   ): Promise<void> {
     const { repo } = this.deps;
+    const { id } = row;
     const once = (events: NewEvent[], update?: StatusUpdate) =>
       repo.appendEvents(
         id,
@@ -337,8 +350,9 @@ export class Pipeline {
 
     await once([], { status: 'committing', statusMessage: 'Committing to the GitOps repository' });
     t0 = performance.now();
+    const message = commitMessage(row, await revisionChange(repo, row, manifest));
     const sha = await this.retrying(id, 'the commit', () =>
-      this.commit(manifest, id, [...files, ...infra.files]),
+      this.commit(manifest, message, [...files, ...infra.files]),
     );
     await once(
       [
@@ -401,13 +415,18 @@ export class Pipeline {
     }
   }
 
-  private commit(manifest: SovereignManifest, id: string, files: TreeFile[]): Promise<string> {
+  /**
+   * Commits the whole tree on top of the branch head (a revision's parent is the commit before it)
+   * as one commit: the tree is written and the commit object made first, then the branch moves by
+   * one compare-and-swap `git update-ref`; a failure or a kill before it leaves the head as it was.
+   */
+  private commit(manifest: SovereignManifest, message: string, files: TreeFile[]): Promise<string> {
     const name = manifest.metadata.name;
     const bare = repoPath(this.deps.dataDir, name);
     // The Sovereign's lock across replicas (PostgreSQL advisory lock; in-process on SQLite).
     return this.deps.repo.withLock(`sovereign:${name}`, async () => {
       await this.clearStaleGitLocks(bare);
-      const { sha } = await commitTree(bare, files, `Sovereign ${name}: deployment ${id}`, {
+      const { sha } = await commitTree(bare, files, message, {
         tmpDir: tmpRoot(this.deps.dataDir),
         onCleanupError: (err, dir) =>
           this.deps.log.warn({ dir, err: String(err) }, 'cannot remove a temporary work tree'),
@@ -415,6 +434,28 @@ export class Pipeline {
       if (this.deps.remote) await pushTree(bare, this.deps.remote, name);
       return sha;
     });
+  }
+
+  /**
+   * EXECUTOR=tofu keeps a state per deployment (DATA_DIR/state/<id>); a revision after the first
+   * starts from the state of the latest earlier revision that has one (what OpenTofu last
+   * recorded of this Sovereign's infrastructure), so its plan is the change from there, not a
+   * second copy of everything. Copied once: a resumed or retried run keeps its own state.
+   */
+  private async seedTofuState(row: DeploymentRow): Promise<void> {
+    if (row.revision <= 1) return;
+    const target = path.join(stateDir(this.deps.dataDir, row.id), STATE_FILE);
+    if (existsSync(target)) return;
+    const earlier = (await this.deps.repo.listRevisions(row.name))
+      .filter((r) => r.revision < row.revision)
+      .reverse();
+    for (const r of earlier) {
+      const source = path.join(stateDir(this.deps.dataDir, r.id), STATE_FILE);
+      if (!existsSync(source)) continue;
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await copyFile(source, target);
+      return;
+    }
   }
 
   /**

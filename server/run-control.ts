@@ -67,6 +67,16 @@ export async function retryDeployment(deps: RunControlDeps, id: string): Promise
       `Only a failed or cancelled deployment is retried (this one is ${row.status})`,
     );
   }
+  // A revision runs again only while it is its Sovereign's latest: retrying an older one would
+  // commit its tree over the newer revisions' (make a new revision from it instead).
+  const latest = (await deps.repo.listRevisions(row.name)).at(-1);
+  if (latest && latest.revision > row.revision) {
+    throw new ApiError(
+      409,
+      'not_retryable',
+      `Revision ${row.revision} is not the latest of ${row.name} (${latest.revision} is): create a new revision from it instead`,
+    );
+  }
   const message = `Retry requested (was ${row.status}): the recorded steps are skipped and OpenTofu plans again from the kept state.`;
   try {
     await deps.repo.appendEvents(id, [{ time: now(), phase: 'resume', level: 'info', message }], {

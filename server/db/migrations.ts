@@ -53,6 +53,20 @@ CREATE TABLE artifacts (
 );
 `;
 
+/** Migration 3, the same SQL on both databases. */
+const REVISIONS_SQL = `
+ALTER TABLE deployments ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE deployments ADD COLUMN base_revision INTEGER;
+ALTER TABLE deployments ADD COLUMN summary TEXT NOT NULL DEFAULT 'Created';
+UPDATE deployments SET revision = (
+  SELECT COUNT(*) FROM deployments AS d WHERE d.name = deployments.name AND d.ord <= deployments.ord
+);
+UPDATE deployments SET base_revision = revision - 1,
+  summary = 'Submitted again with POST /deployments (before revisions)'
+  WHERE revision > 1;
+CREATE UNIQUE INDEX deployments_name_revision ON deployments (name, revision);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -69,6 +83,15 @@ export const MIGRATIONS: readonly Migration[] = [
 ALTER TABLE deployments ADD COLUMN lease_until INTEGER;`,
     postgres: `ALTER TABLE deployments ADD COLUMN lease_owner TEXT;
 ALTER TABLE deployments ADD COLUMN lease_until TIMESTAMPTZ;`,
+  },
+  {
+    // A deployment is a revision of its Sovereign (one Sovereign per name): numbered 1, 2, ... per
+    // name, unique, with the revision it was edited from and a one-line summary of its change.
+    // Rows from before: each name's deployments numbered in creation order (ord).
+    version: 3,
+    name: 'sovereign revisions',
+    sqlite: REVISIONS_SQL,
+    postgres: REVISIONS_SQL,
   },
 ];
 

@@ -17,6 +17,12 @@ export interface DeploymentRow {
   lastSeq: number;
   createdAt: string;
   updatedAt: string;
+  /** The revision of its Sovereign (the name): 1, 2, ... unique per name. */
+  revision: number;
+  /** The revision this one was edited from; null for revision 1. */
+  baseRevision: number | null;
+  /** One line: `Created` for revision 1, else the change summary's title. */
+  summary: string;
 }
 
 export type NewEvent = Omit<DeploymentEvent, 'seq'>;
@@ -36,12 +42,29 @@ export interface NewDeployment extends Pick<
   secrets: ReadonlyMap<string, SealedSecret>;
   events: readonly NewEvent[];
   now: string;
+  /** Default 1: the first deployment of the name. */
+  revision?: number;
+  /** Default null. */
+  baseRevision?: number | null;
+  /** Default `Created`. */
+  summary?: string;
 }
 
-/** created: false means the idempotency key was taken; `row` is then the existing deployment. */
-export interface CreateResult {
-  created: boolean;
-  row: DeploymentRow;
+/**
+ * created: false when the idempotency key was taken (`taken: 'idempotency-key'`, `row` the
+ * deployment that key created) or the name already has this revision (`taken: 'revision'`, `row`
+ * the deployment holding it): of concurrent inserts of one (name, revision) exactly one wins.
+ */
+export type CreateResult =
+  | { created: true; row: DeploymentRow }
+  | { created: false; taken: 'idempotency-key' | 'revision'; row: DeploymentRow };
+
+/** A Sovereign in a list: its name, latest revision, that revision's status, last change. */
+export interface SovereignRow {
+  name: string;
+  latestRevision: number;
+  status: DeploymentStatus;
+  updatedAt: string;
 }
 
 export interface StatusUpdate {
@@ -82,6 +105,14 @@ export interface Repository {
   /** Inserts a deployment with its secrets and first events in one transaction. */
   createDeployment(input: NewDeployment): Promise<CreateResult>;
   getDeployment(id: string): Promise<DeploymentRow | undefined>;
+  /** The deployment an idempotency key created. */
+  getDeploymentByKey(key: string): Promise<DeploymentRow | undefined>;
+  /** The deployment that is revision `revision` of Sovereign `name`. */
+  getRevision(name: string, revision: number): Promise<DeploymentRow | undefined>;
+  /** Every revision of Sovereign `name`, ascending (empty for an unknown name). */
+  listRevisions(name: string): Promise<DeploymentRow[]>;
+  /** Every Sovereign, the most recently updated first (at most `limit`). */
+  listSovereigns(limit: number): Promise<SovereignRow[]>;
   /** Newest first; `beforeOrd` is the opaque position a previous page ended at. */
   listDeployments(
     limit: number,

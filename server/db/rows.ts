@@ -17,6 +17,9 @@ export interface RawDeployment {
   last_seq: number;
   created_at: string;
   updated_at: string;
+  revision: number | string;
+  base_revision: number | string | null;
+  summary: string;
 }
 
 export interface RawEvent {
@@ -32,7 +35,7 @@ export interface RawEvent {
 
 export const DEPLOYMENT_COLUMNS =
   'ord, id, name, status, status_message, manifest, request_hash, idempotency_key, ' +
-  'component_count, commit_sha, last_seq, created_at, updated_at';
+  'component_count, commit_sha, last_seq, created_at, updated_at, revision, base_revision, summary';
 
 export const EVENT_COLUMNS = 'seq, time, phase, level, message, component, state, duration_ms';
 
@@ -50,6 +53,9 @@ export function toDeploymentRow(r: RawDeployment): DeploymentRow {
     lastSeq: Number(r.last_seq),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    revision: Number(r.revision),
+    baseRevision: r.base_revision === null ? null : Number(r.base_revision),
+    summary: r.summary,
   };
 }
 

@@ -164,6 +164,22 @@ function insertEvents(q: Queryable, id: string, afterSeq: number, events: readon
   );
 }
 
+/**
+ * True for a violation of the unique (name, revision) index: SQLite names its columns, PostgreSQL
+ * (SQLSTATE 23505) the index.
+ */
+function isRevisionConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (e.code === '23505') return e.constraint === 'deployments_name_revision';
+  return (
+    typeof e.code === 'string' &&
+    e.code.startsWith('SQLITE_CONSTRAINT') &&
+    typeof e.message === 'string' &&
+    e.message.includes('deployments.name, deployments.revision')
+  );
+}
+
 /** Migrates the database behind `d` and returns the Repository over it. */
 export async function openSqlRepository(d: Driver): Promise<Repository> {
   await migrate(d);
@@ -171,12 +187,13 @@ export async function openSqlRepository(d: Driver): Promise<Repository> {
 
   // The row is inserted with its first events already counted and returned as inserted: one
   // statement per table, no UPDATE or SELECT after it (each is a round trip on PostgreSQL).
-  const create = (n: NewDeployment) =>
+  const insert = (n: NewDeployment) =>
     d.transaction(async (tx): Promise<CreateResult> => {
       const [inserted] = await tx.query<RawDeployment>(
         `INSERT INTO deployments (id, name, status, status_message, manifest, request_hash,
-           idempotency_key, component_count, last_seq, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+           idempotency_key, component_count, last_seq, created_at, updated_at, revision,
+           base_revision, summary)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${DEPLOYMENT_COLUMNS}`,
         [
           n.id,
@@ -189,6 +206,9 @@ export async function openSqlRepository(d: Driver): Promise<Repository> {
           n.componentCount,
           n.events.length,
           n.now,
+          n.revision ?? 1,
+          n.baseRevision ?? null,
+          n.summary ?? 'Created',
         ],
       );
       if (!inserted) {
@@ -196,7 +216,11 @@ export async function openSqlRepository(d: Driver): Promise<Repository> {
           `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE idempotency_key = $1`,
           [n.idempotencyKey],
         );
-        return { created: false, row: toDeploymentRow(existing as RawDeployment) };
+        return {
+          created: false,
+          taken: 'idempotency-key',
+          row: toDeploymentRow(existing as RawDeployment),
+        };
       }
       await insertRows(
         tx,
@@ -207,6 +231,39 @@ export async function openSqlRepository(d: Driver): Promise<Repository> {
       return { created: true, row: toDeploymentRow(inserted) };
     });
 
+  const byKey = async (key: string | null) =>
+    key === null
+      ? undefined
+      : (
+          await d.query<RawDeployment>(
+            `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE idempotency_key = $1`,
+            [key],
+          )
+        )[0];
+  const byRevision = async (name: string, revision: number) =>
+    (
+      await d.query<RawDeployment>(
+        `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE name = $1 AND revision = $2`,
+        [name, revision],
+      )
+    )[0];
+
+  // The unique (name, revision) index decides between concurrent inserts of one revision: the
+  // loser's transaction fails on it and is rolled back whole (no secret or event of it is left).
+  // A loser whose idempotency key a concurrent twin took is that twin's replay.
+  const create = async (n: NewDeployment): Promise<CreateResult> => {
+    try {
+      return await insert(n);
+    } catch (err) {
+      if (!isRevisionConflict(err)) throw err;
+      const twin = await byKey(n.idempotencyKey);
+      if (twin) return { created: false, taken: 'idempotency-key', row: toDeploymentRow(twin) };
+      const holder = await byRevision(n.name, n.revision ?? 1);
+      if (!holder) throw err;
+      return { created: false, taken: 'revision', row: toDeploymentRow(holder) };
+    }
+  };
+
   return {
     kind: d.kind,
     createDeployment: create,
@@ -214,6 +271,37 @@ export async function openSqlRepository(d: Driver): Promise<Repository> {
       const [r] = await d.query<RawDeployment>(byId, [id]);
       return r && toDeploymentRow(r);
     },
+    getDeploymentByKey: async (key) => {
+      const r = await byKey(key);
+      return r && toDeploymentRow(r);
+    },
+    getRevision: async (name, revision) => {
+      const r = await byRevision(name, revision);
+      return r && toDeploymentRow(r);
+    },
+    listRevisions: async (name) =>
+      (
+        await d.query<RawDeployment>(
+          `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE name = $1 ORDER BY revision`,
+          [name],
+        )
+      ).map(toDeploymentRow),
+    listSovereigns: async (limit) =>
+      (
+        await d.query<{ name: string; revision: number; status: string; updated: string }>(
+          `SELECT d.name, d.revision, d.status, m.updated FROM deployments d
+           JOIN (SELECT name, MAX(revision) AS latest, MAX(updated_at) AS updated
+                 FROM deployments GROUP BY name) m
+             ON d.name = m.name AND d.revision = m.latest
+           ORDER BY m.updated DESC, d.name LIMIT $1`,
+          [limit],
+        )
+      ).map((r) => ({
+        name: r.name,
+        latestRevision: Number(r.revision),
+        status: r.status as DeploymentStatus,
+        updatedAt: r.updated,
+      })),
     listDeployments: async (limit, beforeOrd) => {
       const raw = await d.query<RawDeployment>(
         `SELECT ${DEPLOYMENT_COLUMNS} FROM deployments WHERE ord < $1 ORDER BY ord DESC LIMIT $2`,

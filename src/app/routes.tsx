@@ -57,6 +57,10 @@ const topRoutes: RouteObject[] = [
     path: '/deployments/:id',
     lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }),
   },
+  {
+    path: '/sovereigns/:name',
+    lazy: async () => ({ Component: (await import('../pages/sovereign-page')).SovereignPage }),
+  },
   // ─── end of other engineers' routes ───
   { path: '*', lazy: async () => ({ Component: (await import('../pages/not-found')).NotFound }) },
 ];

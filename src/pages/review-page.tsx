@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { DependencyGraphPanel } from '../components/graph/dependency-graph-panel';
 import { ExportPanel } from '../components/manifest/export-panel';
 import { DnsSummary } from '../components/review/dns-summary';
@@ -8,11 +9,30 @@ import { ReviewProblems, ReviewWarnings } from '../components/review/review-prob
 import { ReviewSlot } from '../components/review/slot';
 import { StorageSummary } from '../components/review/storage-summary';
 import { WhenVisible } from '../components/ui/when-visible';
+import { useRevisionStore } from '../shared/store/revision-store';
+
+// Revision mode's sections (and the diff view) load only when the draft changes a Sovereign.
+const RevisionChangeSection = lazy(() =>
+  import('../components/sovereigns/revision-review').then((m) => ({
+    default: m.RevisionChangeSection,
+  })),
+);
+const RevisionProvision = lazy(() =>
+  import('../components/sovereigns/revision-review').then((m) => ({
+    default: m.RevisionProvision,
+  })),
+);
 
 /** Step 5: everything chosen, what is still wrong, and the actions on the finished draft. */
 export function ReviewPage() {
+  const base = useRevisionStore((s) => s.base);
   return (
     <div className="space-y-6">
+      {base ? (
+        <Suspense fallback={<p className="text-sm text-fg-muted">Loading the change…</p>}>
+          <RevisionChangeSection base={base} />
+        </Suspense>
+      ) : null}
       <ReviewProblems />
       <ReviewWarnings />
       <InfrastructureSummary />
@@ -31,7 +51,13 @@ export function ReviewPage() {
         <ExportPanel />
       </ReviewSlot>
       <ReviewSlot id="review-provision" title="Provision">
-        <ProvisionSection />
+        {base ? (
+          <Suspense fallback={<p className="text-sm text-fg-muted">Loading…</p>}>
+            <RevisionProvision base={base} />
+          </Suspense>
+        ) : (
+          <ProvisionSection />
+        )}
       </ReviewSlot>
     </div>
   );

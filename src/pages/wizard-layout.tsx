@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { Link, Outlet } from 'react-router';
 import { DraftResetNotice } from '../components/wizard/draft-reset-notice';
 import { ErrorSummary } from '../components/wizard/error-summary';
@@ -12,6 +12,12 @@ import { useWizardFlow } from '../components/wizard/use-wizard-flow';
 import { useDraftStore } from '../shared/store/draft-store';
 import { cx } from '../components/ui/cx';
 import { useDocumentTitle } from '../components/wizard/use-document-title';
+import { useRevisionStore } from '../shared/store/revision-store';
+
+// Revision mode's banner loads only when the draft changes an existing Sovereign.
+const RevisionBanner = lazy(() =>
+  import('../components/wizard/revision-banner').then((m) => ({ default: m.RevisionBanner })),
+);
 
 /** The wizard's frame: header with Start over, the stepper, the step's page, Back/Next. */
 export function WizardLayout() {
@@ -19,6 +25,7 @@ export function WizardLayout() {
   const visited = useDraftStore((s) => s.visited);
   const draftLoaded = useDraftStore((s) => s.draftLoaded);
   const flagged = useFlaggedSteps();
+  const changing = useRevisionStore((s) => s.base !== null);
   useDocumentTitle(flow.step?.title);
   // The Components step puts the dependency graph beside the list on wide screens.
   const width =
@@ -49,7 +56,12 @@ export function WizardLayout() {
             >
               Deployments
             </Link>
-            <StartOver onConfirm={flow.startOver} />
+            <StartOver
+              onConfirm={() => {
+                flow.startOver();
+                useRevisionStore.getState().setBase(null);
+              }}
+            />
           </div>
         </div>
       </header>
@@ -61,6 +73,11 @@ export function WizardLayout() {
       >
         <Stepper current={flow.step?.id} visited={visited} flagged={flagged} />
         <main id="main" tabIndex={-1} className="min-w-0 space-y-6 focus:outline-none">
+          {changing ? (
+            <Suspense fallback={null}>
+              <RevisionBanner />
+            </Suspense>
+          ) : null}
           <DraftResetNotice />
           <ErrorSummary errors={flow.errors} />
           {flow.step ? <PageHeading title={flow.step.title}>{flow.step.lead}</PageHeading> : null}

@@ -62,8 +62,12 @@ describe('POST /api/v1/deployments', () => {
   });
 
   it('accepts YAML under each YAML media type', async () => {
-    for (const type of ['application/yaml', 'application/x-yaml', 'text/yaml; charset=utf-8']) {
-      const res = await submit(t.url, toYaml(validManifest('yamly')), { 'content-type': type });
+    const types = ['application/yaml', 'application/x-yaml', 'text/yaml; charset=utf-8'];
+    for (const [i, type] of types.entries()) {
+      // One Sovereign per name: each submit a name of its own.
+      const res = await submit(t.url, toYaml(validManifest(`yamly-${i}`)), {
+        'content-type': type,
+      });
       expect(res.status, type).toBe(201);
     }
   });

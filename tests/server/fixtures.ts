@@ -34,3 +34,25 @@ export function validManifest(
 export function validBody(name = 'acme', secrets?: SecretValues): string {
   return JSON.stringify(validManifest(name, secrets));
 }
+
+let unique = 0;
+
+/** A Sovereign name no other submit of this test process uses (one Sovereign per name). */
+export function uniqueName(prefix = 's'): string {
+  unique++;
+  return `${prefix}-${process.pid.toString(36)}-${unique}`.slice(0, 32).replace(/-+$/, '');
+}
+
+/** A valid manifest for `name` after `change` to its wizard draft (a revision's manifest). */
+export function changedManifest(
+  name: string,
+  change: (d: ReturnType<typeof validDraft>) => void,
+  secrets: SecretValues | null = DEFAULT_SECRETS,
+): SovereignManifest {
+  const d = validDraft();
+  d.infrastructure.sovereignName = name;
+  d.dns.subdomain = name;
+  change(d);
+  const m = buildManifest(d);
+  return secrets ? withSecrets(m, { ...secrets, registrarToken: '' }) : m;
+}

@@ -30,9 +30,10 @@ async function openPair(db: 'sqlite' | 'postgres'): Promise<[Repository, Reposit
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// One Sovereign per name (unique name and revision): each row a name of its own.
 const base = (id: string, key: string | null = null): NewDeployment => ({
   id,
-  name: 'repo-test',
+  name: `repo-test-${id.slice(-6)}`,
   status: 'pending',
   statusMessage: 'accepted',
   manifestJson: '{}',
@@ -228,7 +229,7 @@ describe.each(DATABASES)('repository on %s', (db) => {
     const results = await Promise.allSettled([
       ...Array.from({ length: 8 }, (_, i) => r.createDeployment(base(uuid(501 + i)))),
       // The id is taken: this whole transaction fails (no row, secret or event of it is left).
-      r.createDeployment({ ...base(uuid(500)), events: [ev, ev, ev] }),
+      r.createDeployment({ ...base(uuid(500)), name: 'repo-test-id-taken', events: [ev, ev, ev] }),
       r.appendEvents(uuid(500), [ev], { status: 'rendering' }),
       r.appendEvents(uuid(999), [ev]),
     ]);

@@ -16,6 +16,7 @@ import { PipelineSteps } from './pipeline-steps';
 import { componentProgress, pipelineProgress } from './progress';
 import { QueryError } from './query-error';
 import { RunControls } from './run-controls';
+import { SovereignActions } from './sovereign-actions';
 import { useDocumentTitle } from '../wizard/use-document-title';
 
 const statusTone = (status: Deployment['status']): BadgeProps['tone'] =>
@@ -105,6 +106,7 @@ function LiveDeployment({ id, query }: { id: string; query: UseQueryResult<Deplo
           <ConnectionStatus connection={live.connection} />
         </div>
       </div>
+      {d ? <SovereignActions name={d.name} /> : null}
       {query.isError ? (
         <QueryError
           what="this deployment"

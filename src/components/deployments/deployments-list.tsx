@@ -38,10 +38,19 @@ export function DeploymentsList() {
         {items.map((d) => (
           <li key={d.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
             <Link
+              id={`deployment-${d.id}`}
               to={`/deployments/${encodeURIComponent(d.id)}`}
               className="font-medium text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
             >
               {d.name}
+            </Link>
+            {/* Named "Revisions" alone (the name describes it), so a search for the name finds one link. */}
+            <Link
+              to={`/sovereigns/${encodeURIComponent(d.name)}`}
+              aria-describedby={`deployment-${d.id}`}
+              className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
+            >
+              Revisions
             </Link>
             <Badge tone={d.status === 'failed' ? 'danger' : 'neutral'}>{d.status}</Badge>
             <span className="text-sm text-fg-muted">{d.componentCount} components</span>

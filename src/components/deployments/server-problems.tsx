@@ -4,6 +4,8 @@ import type { ApiError } from '../../shared/api/client';
 import { fieldProblems } from '../../shared/api/problem-fields';
 import { getStep } from '../../shared/constants/steps';
 import { fieldId } from '../../shared/lib/draft-defaults';
+import { buildManifest } from '../../shared/lib/manifest';
+import { useDraftStore } from '../../shared/store/draft-store';
 import { Alert } from '../ui/alert';
 
 const linkClass =
@@ -14,7 +16,16 @@ const linkClass =
  * names (`/wizard/<step>#<fieldId>`, the Review problem links' mechanism).
  */
 export function ServerProblems({ error }: { error: ApiError }) {
-  const problems = useMemo(() => fieldProblems(error.problems), [error.problems]);
+  // The submitted draft's components, in manifest order: a settings path names one by index.
+  const draft = useDraftStore((s) => s.draft);
+  const problems = useMemo(
+    () =>
+      fieldProblems(
+        error.problems,
+        buildManifest(draft).spec.components.map((c) => c.id),
+      ),
+    [error.problems, draft],
+  );
   return (
     <Alert tone="danger" role="alert" aria-labelledby="provision-problems">
       <h3 id="provision-problems" className="font-semibold">

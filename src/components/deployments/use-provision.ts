@@ -54,7 +54,8 @@ export function useProvision() {
         onError: (error) => {
           // The server's field problems also show beside their fields on the steps.
           if (!(error instanceof ApiError) || error.status !== 400) return;
-          const fields = fieldProblems(error.problems).flatMap((p) =>
+          const ids = manifest.spec.components.map((c) => c.id);
+          const fields = fieldProblems(error.problems, ids).flatMap((p) =>
             p.path ? [{ step: p.step, path: p.path, message: p.message }] : [],
           );
           useServerProblemsStore.getState().setServerProblems(fields, draft);

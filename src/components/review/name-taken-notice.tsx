@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/api/client';
 import { getStep } from '../../shared/constants/steps';
 import { fieldId } from '../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../shared/store/draft-store';
+import { ChangeSovereignButton } from '../sovereigns/change-sovereign-button';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 
@@ -11,8 +12,9 @@ const linkClass =
 
 /**
  * The API refused a second deployment of a Sovereign name (409 `sovereign_exists`): one name is
- * one Sovereign and one repository. Offers the two ways on: open the existing Sovereign, or go
- * back and choose another name (the name field focused). Nothing is submitted again by itself.
+ * one Sovereign and one repository. Offers three ways on: change it ("Change this Sovereign" opens
+ * its latest revision in revision mode), open the existing Sovereign, or go back and choose
+ * another name (the name field focused). Nothing is submitted again by itself.
  */
 export function NameTakenNotice({
   error,
@@ -32,7 +34,8 @@ export function NameTakenNotice({
         {error.message.replace(/\.$/, '')}. Provisioning it again would write a second history into
         the same repository. Is this that Sovereign, or a different one that needs its own name?
       </p>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-start gap-2">
+        <ChangeSovereignButton name={existing?.name ?? name} />
         <Link
           className={linkClass}
           to={existing ? `/deployments/${encodeURIComponent(existing.id)}` : '/deployments'}

@@ -12,6 +12,7 @@ import { planProblems, planWarnings } from '../../shared/lib/plan-problems';
 import type { ManifestProblem } from '../../shared/schemas/manifest';
 import type { Draft, DraftSecrets } from '../../shared/schemas/draft';
 import { useDraftStore } from '../../shared/store/draft-store';
+import { useRevisionStore, withoutKeptSecrets } from '../../shared/store/revision-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 
 /** One problem on Review: its step, its draft field (null: the step as a whole) and words. */
@@ -34,7 +35,9 @@ export function draftProblems(draft: Draft, secrets: DraftSecrets): DraftProblem
     manifestPath: null,
   }));
   const flagged = new Set(own.map((e) => e.path));
-  const server = fieldProblems(planProblems(buildManifest(draft))).filter(
+  const manifest = buildManifest(draft);
+  const ids = manifest.spec.components.map((c) => c.id);
+  const server = fieldProblems(planProblems(manifest), ids).filter(
     (p) => p.path === null || !flagged.has(p.path),
   );
   return [...own, ...server];
@@ -51,11 +54,18 @@ export function problemsOf(draft: Draft, secrets: DraftSecrets): readonly DraftP
   return problems;
 }
 
-/** Every remaining problem in the draft, the same list for every caller until something changes. */
+/**
+ * Every remaining problem in the draft, the same list for every caller until something changes.
+ * In revision mode with "Keep the stored secrets", a secret left empty is not a problem.
+ */
 export function useDraftProblems(): readonly DraftProblem[] {
   const draft = useDraftStore((s) => s.draft);
   const secrets = useSecretsStore((s) => s.secrets);
-  return useMemo(() => problemsOf(draft, secrets), [draft, secrets]);
+  const keep = useRevisionStore((s) => s.base !== null && s.keepSecrets);
+  return useMemo(
+    () => withoutKeptSecrets(problemsOf(draft, secrets), { ...secrets }, keep),
+    [draft, secrets, keep],
+  );
 }
 
 /** The plan's warnings (planWarnings, what `catalyst validate` prints too): they do not block. */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { StepId } from '../../shared/constants/steps';
 import { useDraftStore } from '../../shared/store/draft-store';
+import { useRevisionStore, withoutKeptSecrets } from '../../shared/store/revision-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 
 type ProblemsModule = typeof import('../review/use-draft-problems');
@@ -27,8 +28,16 @@ export function useFlaggedSteps(): ReadonlySet<StepId> {
       live = false;
     };
   }, [mod]);
+  const keep = useRevisionStore((s) => s.base !== null && s.keepSecrets);
   return useMemo(
-    () => (mod ? new Set(mod.problemsOf(draft, secrets).map((p) => p.step)) : NONE),
-    [mod, draft, secrets],
+    () =>
+      mod
+        ? new Set(
+            withoutKeptSecrets(mod.problemsOf(draft, secrets), { ...secrets }, keep).map(
+              (p) => p.step,
+            ),
+          )
+        : NONE,
+    [mod, draft, secrets, keep],
   );
 }

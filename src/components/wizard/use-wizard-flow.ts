@@ -5,6 +5,7 @@ import { STEPS, type StepId } from '../../shared/constants/steps';
 import type { FieldError } from '../../shared/lib/draft-defaults';
 import { loadValidation, useValidation } from './validation';
 import { useDraftStore } from '../../shared/store/draft-store';
+import { useRevisionStore, withoutKeptSecrets } from '../../shared/store/revision-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 import { useServerProblemsStore } from '../../shared/store/server-problems-store';
 import { stillStanding } from '../../shared/lib/draft-path';
@@ -39,6 +40,8 @@ export function useWizardFlow(): WizardFlow {
   const markVisited = useDraftStore((s) => s.markVisited);
   const shown = step !== undefined && attempted.has(step.id);
   const validation = useValidation();
+  // Revision mode with "Keep the stored secrets": an empty secret means the stored one.
+  const keep = useRevisionStore((s) => s.base !== null && s.keepSecrets);
 
   const serverProblems = useServerProblemsStore((s) => s.problems);
   const judged = useServerProblemsStore((s) => s.judged);
@@ -48,7 +51,9 @@ export function useWizardFlow(): WizardFlow {
   // With nothing to show it is the same empty list every time, so fields do not re-render.
   const errors = useMemo(() => {
     const own =
-      shown && step && validation ? validation.validateStep(step.id, draft, secrets) : NO_ERRORS;
+      shown && step && validation
+        ? withoutKeptSecrets(validation.validateStep(step.id, draft, secrets), { ...secrets }, keep)
+        : NO_ERRORS;
     const fromServer =
       step && serverProblems.length > 0
         ? stillStanding(
@@ -60,7 +65,7 @@ export function useWizardFlow(): WizardFlow {
     if (fromServer.length === 0) return own.length === 0 ? NO_ERRORS : own;
     const seen = new Set(own.map((e) => e.path));
     return [...own, ...fromServer.filter((e) => !seen.has(e.path))];
-  }, [shown, step, draft, secrets, validation, serverProblems, judged]);
+  }, [shown, step, draft, secrets, validation, serverProblems, judged, keep]);
 
   const addAttempted = useCallback((id: StepId) => {
     setAttempted((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
@@ -82,10 +87,11 @@ export function useWizardFlow(): WizardFlow {
   const goNext = async () => {
     if (!step) return;
     const { validateStep } = await loadValidation();
-    const found = validateStep(
-      step.id,
-      useDraftStore.getState().draft,
-      useSecretsStore.getState().secrets,
+    const secretsNow = useSecretsStore.getState().secrets;
+    const found = withoutKeptSecrets(
+      validateStep(step.id, useDraftStore.getState().draft, secretsNow),
+      { ...secretsNow },
+      useRevisionStore.getState().base !== null && useRevisionStore.getState().keepSecrets,
     );
     if (found.length > 0) {
       flushSync(() => addAttempted(step.id));

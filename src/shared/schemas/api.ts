@@ -70,6 +70,8 @@ export const deploymentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   links: deploymentLinksSchema,
+  /** Which revision of its Sovereign (the name) this is: 1, 2, … (always sent by the API). */
+  revision: z.optional(z.number()),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
@@ -124,6 +126,10 @@ export const apiErrorSchema = z.object({
   problems: z.optional(z.array(problemSchema)),
   /** With `sovereign_exists` (409): the existing deployment of that name. */
   existing: z.optional(existingSovereignSchema),
+  /** With `sovereign_exists` (409): where that Sovereign takes a new revision. */
+  revisionsUrl: z.optional(z.string()),
+  /** With `stale_base` (409): the revision a change must be based on now. */
+  latestRevision: z.optional(z.number()),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

@@ -1,4 +1,5 @@
 import { useDraftStore } from '../../../shared/store/draft-store';
+import { useLockReason } from '../../../shared/store/revision-store';
 import { Input } from '../../ui/field';
 import { DraftField } from '../draft-field';
 import { FormSection } from '../section';
@@ -8,16 +9,20 @@ export function IdentityFields() {
   const sovereignName = useDraftStore((s) => s.draft.infrastructure.sovereignName);
   const organization = useDraftStore((s) => s.draft.infrastructure.organization);
   const update = useDraftStore((s) => s.updateInfrastructure);
+  const nameLock = useLockReason('infrastructure.sovereignName');
   return (
     <FormSection legend="Sovereign">
       <DraftField
         path="infrastructure.sovereignName"
         label="Sovereign name"
-        hint="3 to 32 lowercase letters, digits or hyphens; names clusters and resources."
+        hint={
+          nameLock ?? '3 to 32 lowercase letters, digits or hyphens; names clusters and resources.'
+        }
       >
         {(control) => (
           <Input
             {...control}
+            disabled={nameLock !== undefined}
             value={sovereignName}
             placeholder="e.g. acme-prod"
             autoComplete="off"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PLAN_ONLY_CARD, PROVIDERS, type ProviderId } from '../../../shared/constants/domain';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';
+import { useLockReason } from '../../../shared/store/revision-store';
 import { useSecretsStore } from '../../../shared/store/secrets-store';
 import { RadioCards } from '../../ui/choice';
 import { SwitchNotice, loadSwitches, usePreloadSwitches } from './switch-notice';
@@ -23,9 +24,11 @@ const OPTIONS = PROVIDERS.map((p) => ({
 export function ProviderPicker() {
   const provider = useDraftStore((s) => s.draft.infrastructure.provider);
   const [resets, setResets] = useState<readonly string[]>([]);
+  const lock = useLockReason('infrastructure.provider');
   usePreloadSwitches();
   return (
-    <>
+    // A disabled fieldset disables every radio in it (revision mode: the provider is fixed).
+    <fieldset disabled={lock !== undefined} className="contents">
       <RadioCards<ProviderId>
         name="provider"
         legend="Cloud provider"
@@ -38,7 +41,8 @@ export function ProviderPicker() {
         }
         firstId={fieldId('infrastructure.provider')}
       />
+      {lock ? <p className="text-xs text-fg-muted">{lock}</p> : null}
       <SwitchNotice id="provider-switch-notice" lines={resets} />
-    </>
+    </fieldset>
   );
 }

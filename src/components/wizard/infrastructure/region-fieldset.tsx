@@ -9,6 +9,7 @@ import {
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import type { RegionDraft } from '../../../shared/schemas/draft';
 import { useDraftStore } from '../../../shared/store/draft-store';
+import { useLockReason } from '../../../shared/store/revision-store';
 import { Checkbox } from '../../ui/choice';
 import { LazySection } from '../../ui/lazy-section';
 import { FieldError, Select } from '../../ui/field';
@@ -32,6 +33,7 @@ export function RegionFieldset({ index, label, region }: RegionFieldsetProps) {
   const provider = getProvider(useDraftStore((s) => s.draft.infrastructure.provider));
   const updateRegion = useDraftStore((s) => s.updateRegion);
   const base = `infrastructure.regions.${index}`;
+  const locationLock = useLockReason(`${base}.cloudRegion`);
   const blocksPath = `${base}.buildingBlocks`;
   const blocksError = useFieldError(blocksPath);
   const blocksErrorId = blocksError ? `${fieldId(blocksPath)}-error` : undefined;
@@ -51,10 +53,15 @@ export function RegionFieldset({ index, label, region }: RegionFieldsetProps) {
   return (
     <fieldset className="space-y-4 rounded-lg border border-border p-4">
       <legend className="px-1 text-sm font-semibold">{label}</legend>
-      <DraftField path={`${base}.cloudRegion`} label={`${provider.name} region`}>
+      <DraftField
+        path={`${base}.cloudRegion`}
+        label={`${provider.name} region`}
+        hint={locationLock}
+      >
         {(control) => (
           <Select
             {...control}
+            disabled={locationLock !== undefined}
             value={region.cloudRegion}
             onChange={(e) => updateRegion(index, { cloudRegion: e.target.value })}
           >
