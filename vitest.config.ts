@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { chartValidators } from './scripts/vite-chart-validators.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), chartValidators()],
   test: {
     projects: [
       {

@@ -22,6 +22,7 @@ import {
   serializeManifest,
   type ParseManifestResult,
 } from '../src/shared/lib/manifest-io';
+import { nodeChartValidator } from '../src/shared/chart-schemas/node-validators';
 import { admitPlan, planProblems, planWarnings } from '../src/shared/lib/plan-problems';
 import { removalImpact } from '../src/shared/lib/removal-impact';
 import { zipFiles } from '../src/shared/lib/zip';
@@ -137,9 +138,12 @@ function report(
   return false;
 }
 
-/** Parses a manifest file and judges it as the API does: contract and rules, then placement and capacity. */
+/**
+ * Parses a manifest file and judges it as the API does: contract and rules, then placement,
+ * capacity and the charts' values schemas.
+ */
 async function admit(io: CliIo, file: string): Promise<ParseManifestResult> {
-  return admitPlan(parseManifestText(await readInput(io, file)));
+  return admitPlan(parseManifestText(await readInput(io, file)), nodeChartValidator);
 }
 
 /** `catalyst validate <file>`: 0 when valid, 1 with every problem otherwise. */

@@ -101,6 +101,25 @@ describe('catalyst', () => {
     noStack(r.stderr);
   });
 
+  it("validate: a value the chart's values schema refuses, with its path, exit 1", async () => {
+    const d = validDraft();
+    d.components.chosen = [...new Set([...d.components.chosen, 'cnpg' as const])];
+    d.components.values = { cnpg: { replicaCount: 'two' } };
+    const m = buildManifest(d);
+    const i = m.spec.components.findIndex((c) => c.id === 'cnpg');
+    const file = path.join(dir, 'chart-schema.yaml');
+    writeFileSync(file, serializeManifest(m, 'yaml'));
+    const r = await catalyst('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `spec.components[${i}].values.replicaCount: must be integer (cloudnative-pg 0.28.0 values schema)\n`,
+    );
+    noStack(r.stderr);
+    d.components.values = { cnpg: { replicaCount: 2 } };
+    writeFileSync(file, serializeManifest(buildManifest(d), 'yaml'));
+    expect((await catalyst('validate', file)).stderr).not.toContain('values schema');
+  });
+
   it.each<[string, string[], string | null, RegExp]>([
     ['a missing file', ['validate', 'nope.yaml'], null, /^catalyst: nope\.yaml: no such file\n$/],
     [

@@ -48,7 +48,9 @@ function describe(f: SettingField) {
     f.help,
     range && `Range ${range}.`,
     `Default ${formatSetting(f, f.default)}.`,
-    `Chart value ${f.targets.map((t) => t.path).join(', ')}${f.verified ? '' : ' (unverified)'}.`,
+    f.targets.length === 0
+      ? 'No chart value.'
+      : `Chart value ${f.targets.map((t) => t.path).join(', ')}${f.verified ? '' : ' (unverified)'}.`,
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,7 +1,8 @@
 // A component's settings, loaded on demand: the form generated from its settings table, the
 // advanced values editor and the release's merged values (read-only), as the GitOps tree will
 // carry them on the first cluster that runs it.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { stringify } from 'yaml';
 import { COMPONENT_SETTINGS } from '../../shared/constants/component-settings';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
@@ -72,8 +73,15 @@ export function SettingsPanel({ id }: SettingsPanelProps) {
   const setConfig = useDraftStore((s) => s.setComponentConfig);
   const fields = COMPONENT_SETTINGS[id];
   const name = getComponent(id).name;
+  const ref = useRef<HTMLElement>(null);
+  const { hash } = useLocation();
+  // A link to one of its fields opened the panel after the page focused nothing: focus it now.
+  useEffect(() => {
+    const target = hash ? document.getElementById(hash.slice(1)) : null;
+    if (target && ref.current?.contains(target)) target.focus();
+  }, [hash]);
   return (
-    <section aria-label={`${name} settings`} className="flex flex-col gap-3 pt-2">
+    <section ref={ref} aria-label={`${name} settings`} className="flex flex-col gap-3 pt-2">
       {fields.length === 0 && (
         <p className="text-sm text-fg-muted">{name} has no settings of its own.</p>
       )}

@@ -88,10 +88,36 @@ const RULES: Rule[] = [
   [/^secrets\b/, () => ({ step: 'dns', path: 'secrets.registrarToken' })],
 ];
 
-/** The wizard step and draft field a manifest path names, or null when it names none. */
+/** `spec.components[i].settings[.key]` and `spec.components[i].values[.path]`. */
+const COMPONENT_CONFIG = /^spec\.components\[(\d+)\]\.(settings|values)(?:\.([A-Za-z0-9_-]+))?/;
+
+/**
+ * The settings form field a component's settings or values problem belongs to: the setting's
+ * input (`components.settings.<id>.<key>`, the draft path settings-errors.ts uses), or the
+ * advanced values editor (`components.values.<id>`). Needs the manifest's component ids, in order.
+ */
+function componentConfigField(
+  manifestPath: string,
+  components: readonly string[] | undefined,
+): { step: StepId; path: string } | null {
+  const m = COMPONENT_CONFIG.exec(manifestPath);
+  const id = m && components?.[Number(m[1])];
+  if (!m || !id) return null;
+  if (m[2] === 'values') return { step: 'components', path: `components.values.${id}` };
+  return { step: 'components', path: `components.settings.${id}${m[3] ? `.${m[3]}` : ''}` };
+}
+
+/**
+ * The wizard step and draft field a manifest path names, or null when it names none.
+ * `components`: the ids of the manifest's `spec.components`, in order, to place settings and
+ * values problems on their component's settings panel.
+ */
 export function draftFieldOfManifestPath(
   manifestPath: string,
+  components?: readonly string[],
 ): { step: StepId; path: string | null } | null {
+  const config = componentConfigField(manifestPath, components);
+  if (config) return config;
   for (const [re, to] of RULES) {
     const m = re.exec(manifestPath);
     if (m) return to(...m);
@@ -99,12 +125,18 @@ export function draftFieldOfManifestPath(
   return null;
 }
 
-/** The server's problems placed on wizard steps (Review when no step fits), in step order. */
-export function fieldProblems(problems: readonly Problem[]): FieldProblem[] {
+/**
+ * The server's problems placed on wizard steps (Review when no step fits), in step order;
+ * `components` as for draftFieldOfManifestPath.
+ */
+export function fieldProblems(
+  problems: readonly Problem[],
+  components?: readonly string[],
+): FieldProblem[] {
   const order: StepId[] = ['infrastructure', 'storage', 'dns', 'components', 'review'];
   return problems
     .map((p): FieldProblem => {
-      const at = draftFieldOfManifestPath(p.path) ?? { step: 'review', path: null };
+      const at = draftFieldOfManifestPath(p.path, components) ?? { step: 'review', path: null };
       return { ...at, message: p.message, manifestPath: p.path };
     })
     .sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));

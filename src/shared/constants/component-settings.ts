@@ -243,6 +243,10 @@ const RETENTION = (path: string, def: number, unit: 'd' | 'h', help: string, ver
     verified,
   );
 
+/** What CNPG's cluster sizing fields say of where they go. */
+const CNPG_SIZING =
+  'Counted in capacity only: the operator chart has no such value and no Cluster resource is rendered, so set it on each Cluster.';
+
 /** Settings of each component; an empty list: nothing to set (no release of its own). */
 export const COMPONENT_SETTINGS: Readonly<Record<ComponentId, readonly SettingField[]>> = {
   flux: [
@@ -715,20 +719,27 @@ export const COMPONENT_SETTINGS: Readonly<Record<ComponentId, readonly SettingFi
       'Pods of the CloudNativePG operator.',
       false,
     ),
+    // Sizing of the database clusters, for capacity only: the cloudnative-pg operator chart has
+    // no such value (0.28.0 values.yaml and values.schema.json) and this tree renders no
+    // postgresql.cnpg.io Cluster, so no release carries them (`targets: []`).
     {
-      ...replicas('cluster.instances', 3, 9, {
-        verified: false,
+      ...replicas('', 3, 9, {
+        verified: true,
         key: 'instances',
         label: 'Instances',
         share: 0,
-        help: 'PostgreSQL instances of each database cluster (1 primary + standbys).',
+        help: `PostgreSQL instances of each database cluster (1 primary + standbys). ${CNPG_SIZING}`,
       }),
+      targets: [],
     },
-    storage('cluster.storage.size', '20Gi', 4096, {
-      verified: false,
-      per: 'instances',
-      help: 'Data volume per PostgreSQL instance.',
-    }),
+    {
+      ...storage('', '20Gi', 4096, {
+        verified: true,
+        per: 'instances',
+        help: `Data volume per PostgreSQL instance. ${CNPG_SIZING}`,
+      }),
+      targets: [],
+    },
     flag(
       'podMonitor',
       'PodMonitor',

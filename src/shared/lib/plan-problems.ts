@@ -10,6 +10,7 @@ import {
 } from '../schemas/manifest';
 import { isComponentId } from '../constants/components';
 import { admissionProblems } from './capacity-check';
+import { chartValuesProblems, type ChartValidatorLookup } from './chart-values-check';
 import { missingGpuNote, planHasGpu } from './hardware';
 
 type Contract =
@@ -17,14 +18,18 @@ type Contract =
 
 /**
  * A contract verdict completed with the plan checks: a manifest that passed the contract is
- * refused when a chosen component has no region to run on or a cluster's nodes cannot carry it.
+ * refused when a chosen component has no region to run on or a cluster's nodes cannot carry it,
+ * and (given `chartValidators`) when a release's merged values break its chart's values schema.
  * Contract problems are returned as they are (the plan of an invalid manifest is not judged).
  */
 export function admitPlan<T extends Contract>(
   contract: T,
+  chartValidators?: ChartValidatorLookup,
 ): T | { ok: false; problems: ManifestProblem[] } {
   if (!contract.ok) return contract;
   const problems = admissionProblems(contract.manifest);
+  if (chartValidators)
+    for (const p of chartValuesProblems(contract.manifest, chartValidators)) problems.push(p);
   return problems.length > 0 ? { ok: false, problems } : contract;
 }
 

@@ -2,11 +2,12 @@
 // reset per field, the YAML editor validated, the merged values shown, the card's "Settings"
 // disclosure loading the panel on demand and marking the card changed, and Review's list.
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CatalogSections } from '../../../src/components/catalog/catalog-sections';
 import { EMPTY_FILTER } from '../../../src/components/catalog/catalog-filter';
 import { componentStatuses } from '../../../src/components/catalog/component-status';
 import { SettingsChanges } from '../../../src/components/settings/settings-changes';
+import { SettingsDisclosure } from '../../../src/components/settings/settings-disclosure';
 import { SettingsPanel } from '../../../src/components/settings/settings-panel';
 import { CATALOG_INDEX } from '../../../src/shared/lib/catalog-graph';
 import { resolveSelection } from '../../../src/shared/lib/resolve-selection';
@@ -61,6 +62,47 @@ describe('SettingsPanel', () => {
 });
 
 describe('Settings on the card and on Review', () => {
+  it("refuses chart values the chart's values schema refuses, naming the path", async () => {
+    act(() => {
+      const { draft } = useDraftStore.getState();
+      useDraftStore.setState({
+        draft: { ...draft, components: { ...draft.components, chosen: ['cnpg'] } },
+      });
+    });
+    const { user } = renderWithProviders(<SettingsPanel id="cnpg" />);
+    const panel = screen.getByRole('region', { name: 'CloudNative PG settings' });
+    const yaml = within(panel).getByLabelText('Advanced: chart values (YAML)');
+    expect(yaml).toHaveAccessibleDescription(
+      expect.stringContaining('Checked against the values schema of cloudnative-pg 0.28.0'),
+    );
+    // The validator loads with the editor; once it is there, a wrong type is refused.
+    await user.type(yaml, 'replicaCount: two');
+    expect(
+      await within(panel).findByText(
+        'Chart values: values.replicaCount: must be integer (cloudnative-pg 0.28.0 values schema)',
+      ),
+    ).toBeInTheDocument();
+    expect(useDraftStore.getState().draft.components.values?.cnpg).not.toEqual({
+      replicaCount: 'two',
+    });
+    await user.clear(yaml);
+    await user.type(yaml, 'replicaCount: 3');
+    expect(yaml).not.toHaveAttribute('aria-invalid');
+    expect(useDraftStore.getState().draft.components.values?.cnpg).toEqual({ replicaCount: 3 });
+  });
+
+  it("opens and focuses the field a link names (Review's problem links)", async () => {
+    renderWithProviders(<SettingsDisclosure id="cnpg" name="CloudNative PG" />, {
+      route: '/wizard/components#field-components-settings-cnpg-instances',
+    });
+    const instances = await screen.findByLabelText('Instances');
+    await vi.waitFor(() => expect(instances).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Settings of CloudNative PG' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+  });
+
   it('opens the panel on demand and marks the card changed', async () => {
     act(() => useDraftStore.getState().reset());
     const resolved = resolveSelection(

@@ -48,6 +48,40 @@ describe('draftFieldOfManifestPath', () => {
     }
   });
 
+  it("places settings and values problems on their component's settings panel fields", () => {
+    const ids = ['flux', 'cilium', 'cnpg'];
+    expect(draftFieldOfManifestPath('spec.components[2].settings.instances', ids)).toEqual({
+      step: 'components',
+      path: 'components.settings.cnpg.instances',
+    });
+    expect(draftFieldOfManifestPath('spec.components[2].settings', ids)).toEqual({
+      step: 'components',
+      path: 'components.settings.cnpg',
+    });
+    expect(draftFieldOfManifestPath('spec.components[1].values.operator.replicas', ids)).toEqual({
+      step: 'components',
+      path: 'components.values.cilium',
+    });
+    // Without the manifest's ids (or past its end) the step is still known, the field is not.
+    expect(draftFieldOfManifestPath('spec.components[2].settings.instances')).toEqual({
+      step: 'components',
+      path: null,
+    });
+    expect(draftFieldOfManifestPath('spec.components[7].values.x', ids)?.path).toBeNull();
+    const placed = fieldProblems(
+      [{ path: 'spec.components[2].values.replicaCount', message: 'must be integer' }],
+      ids,
+    );
+    expect(placed).toEqual([
+      {
+        step: 'components',
+        path: 'components.values.cnpg',
+        message: 'must be integer',
+        manifestPath: 'spec.components[2].values.replicaCount',
+      },
+    ]);
+  });
+
   it('puts unknown paths on Review, in step order', () => {
     const placed = fieldProblems([
       { path: '(root)', message: 'not an object' },
