@@ -847,7 +847,7 @@ export const COMPONENT_SETTINGS: Readonly<Record<ComponentId, readonly SettingFi
     {
       key: 'model',
       label: 'Model',
-      help: 'Hugging Face model id (or in-cluster path) the engine serves.',
+      help: 'Hugging Face model id (or in-cluster path) the engine serves. Gated models (Llama) need a Hugging Face token, which the wizard does not set yet.',
       type: 'string',
       default: 'meta-llama/Llama-3.1-8B-Instruct',
       pattern: /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/,

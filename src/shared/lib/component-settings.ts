@@ -48,6 +48,26 @@ export function deepMerge(a: ChartValues, b: ChartValues): ChartValues {
   return out;
 }
 
+/**
+ * Like deepMerge, but a list merges item by item: a setting's path `modelSpec[0].replicaCount`
+ * changes one key of the default list's first item instead of replacing the list.
+ */
+function mergeByIndex(a: unknown, b: unknown): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const out = [...a];
+    b.forEach((item, i) => {
+      if (item !== undefined) out[i] = mergeByIndex(a[i], item);
+    });
+    return out;
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const out: ChartValues = { ...a };
+    for (const [key, value] of Object.entries(b)) out[key] = mergeByIndex(a[key], value);
+    return out;
+  }
+  return b;
+}
+
 type Segment = string | number;
 
 /** `a.b[0].c` → ['a', 'b', 0, 'c']; `\.` keeps a dot inside a key (`grafana\.ini.server`). */
@@ -132,7 +152,7 @@ export function overlayValues(
 ): ChartValues {
   let out = defaults;
   if (settings && Object.keys(settings).length > 0)
-    out = deepMerge(out, settingsValues(id, settings));
+    out = mergeByIndex(out, settingsValues(id, settings)) as ChartValues;
   if (advanced && Object.keys(advanced).length > 0) out = deepMerge(out, advanced);
   return out;
 }

@@ -108,6 +108,23 @@ describe('component settings', () => {
     );
   });
 
+  /** Writes every leaf of `patch` into `into` at the same path (objects and lists created). */
+  function overlayLeaves(into: Record<string, unknown>, patch: unknown): Record<string, unknown> {
+    const walk = (target: Record<string | number, unknown>, p: unknown) => {
+      for (const [k, v] of Object.entries(p as object)) {
+        if (v !== null && typeof v === 'object') {
+          const have = target[k];
+          const next =
+            have !== null && typeof have === 'object' ? have : Array.isArray(v) ? [] : {};
+          target[k] = next;
+          walk(next as Record<string | number, unknown>, v);
+        } else if (v !== undefined) target[k] = v;
+      }
+    };
+    walk(into, patch);
+    return into;
+  }
+
   it('HelmRelease values are exactly the defaults overlaid with the settings and values', () => {
     fc.assert(
       fc.property(configArb, (settings) => {
@@ -119,8 +136,10 @@ describe('component settings', () => {
           const ctx = releaseContext(m, plan, cluster);
           for (const id of IDS.filter((x) => cluster.components.includes(x))) {
             const entry = m.spec.components.find((c) => c.id === id)!;
-            let expected = deepMerge(
-              defaultValues(id, ctx).values,
+            // Each leaf the settings write lands on its own path of the defaults: a list item
+            // keeps its other keys (modelSpec[0].replicaCount changes only that key).
+            let expected = overlayLeaves(
+              structuredClone(defaultValues(id, ctx).values),
               settingsValues(id, entry.settings),
             );
             if (entry.values) expected = deepMerge(expected, entry.values);

@@ -148,6 +148,14 @@ export const CHART_VALUES_KEYS: Readonly<Record<string, ChartValuesKeys>> = {
     complete: true,
     keys: ['kserve'],
   },
+  // vllm-project/production-stack helm/values.schema.json at tag vllm-stack-0.1.5 (vendored as
+  // src/shared/chart-schemas/vllm.json): its top-level properties. Only servingEngineSpec is set.
+  'vllm-stack': {
+    version: '0.1.5',
+    source: 'github.com/vllm-project/production-stack@vllm-stack-0.1.5 helm/values.schema.json',
+    complete: false,
+    keys: ['servingEngineSpec', 'routerSpec'],
+  },
   // cilium/cilium install/kubernetes/cilium/values.yaml 1.16.5: the file could not be fetched here
   // (repository over the size limit). Only the keys the upstream bp-cilium overlay sets, which
   // upstream pinned to 1.16.5 and verified on its Sovereigns, are listed.

@@ -14,11 +14,12 @@
 // - OpenSearch snapshots: a snapshot repository is registered through the OpenSearch API, not
 //   the chart; the chart's repository-s3 plugin/keystore/opensearch.yml keys are not set here
 //   (overriding `config` replaces the chart's whole opensearch.yml).
-// - vLLM, Iceberg, Apache Guacamole and the other bp charts: no chart key verified to set.
+// - Iceberg, Apache Guacamole and the other bp charts: no chart key verified to set.
 // - cert-manager's ClusterIssuer: a Kubernetes object, not a value.
 import type { ComponentId } from '../../constants/components';
 import { overlayValues } from '../component-settings';
 import type { ReleaseContext, ReleaseValues } from './release-context';
+import { vllmValues } from './values/ai';
 import { NO_VALUES, chartName, plain } from './values/common';
 import {
   certManagerValues,
@@ -53,6 +54,7 @@ const BY_CHART: Readonly<
   tempo: { chart: 'tempo', values: tempoValues },
   harbor: { chart: 'harbor', values: harborValues },
   kserve: { chart: 'kserve', values: () => kserveValues() },
+  vllm: { chart: 'vllm-stack', values: () => plain(vllmValues()) },
 };
 
 /**
