@@ -9,7 +9,7 @@ import {
   type SovereignManifest,
 } from '../schemas/manifest';
 import { isComponentId } from '../constants/components';
-import { admissionProblems } from './capacity-check';
+import { admissionProblems, capacityWarnings } from './capacity-check';
 import { chartValuesProblems, type ChartValidatorLookup } from './chart-values-check';
 import { missingGpuNote, planHasGpu } from './hardware';
 
@@ -59,8 +59,9 @@ export function hardwareWarnings(manifest: SovereignManifest): ManifestProblem[]
 
 /**
  * What a plan can be admitted with but should not go unsaid (Review, `catalyst validate` and the
- * component cards show them): today, components that need hardware no chosen size has.
+ * component cards show them): components that need hardware no chosen size has, and clusters
+ * whose nodes are nearly full.
  */
 export function planWarnings(manifest: SovereignManifest): ManifestProblem[] {
-  return hardwareWarnings(manifest);
+  return [...hardwareWarnings(manifest), ...capacityWarnings(manifest)];
 }

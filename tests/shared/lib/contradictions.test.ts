@@ -120,7 +120,7 @@ describe('planWarnings: hardware the plan lacks', () => {
     expect(planWarnings(buildManifest(d))).toEqual([]);
     d.components.chosen = [...d.components.chosen, 'librechat'];
     const m = buildManifest(d);
-    const warnings = planWarnings(m);
+    const warnings = planWarnings(m).filter((w) => w.path.startsWith('spec.components'));
     expect(warnings).toEqual([
       {
         path: `spec.components[${m.spec.components.findIndex((c) => c.id === 'vllm')}]`,
@@ -130,5 +130,27 @@ describe('planWarnings: hardware the plan lacks', () => {
       },
     ]);
     expect(planProblems(m).filter((p) => /GPU/.test(p.message))).toEqual([]);
+  });
+});
+
+describe('planWarnings: nearly full nodes', () => {
+  it('names a region above 80% once, with the resource, and clears when its nodes grow', () => {
+    const d = validDraft();
+    d.components.chosen = [...d.components.chosen, 'librechat'];
+    const full = planWarnings(buildManifest(d)).filter((w) => /nearly full/.test(w.message));
+    expect(full.length).toBeGreaterThan(0);
+    for (const w of full) {
+      expect(w.path).toMatch(/^spec\.infrastructure\.regions\[\d\]$/);
+      expect(w.message).toMatch(
+        /^Nodes nearly full \(above 80%\): Region \d \([a-z0-9-]+\): .*\(\d+%\)/,
+      );
+      expect(w.message.match(/Region/g)).toHaveLength(1);
+    }
+    expect(planProblems(buildManifest(d)).filter((p) => /nearly full/.test(p.message))).toEqual([]);
+    d.infrastructure.regions = d.infrastructure.regions.map((r) => ({
+      ...r,
+      workers: { ...r.workers, count: r.workers.count * 3 },
+    }));
+    expect(planWarnings(buildManifest(d)).filter((w) => /nearly full/.test(w.message))).toEqual([]);
   });
 });
