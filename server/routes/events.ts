@@ -97,7 +97,11 @@ async function stream(
         }
         const now = await opts.repo.getDeployment(row.id);
         if (now && FINAL_STATUSES.includes(now.status) && now.lastSeq <= sent && !closed) {
-          const done = { status: now.status, statusMessage: now.statusMessage };
+          const done = {
+            status: now.status,
+            statusMessage: now.statusMessage,
+            commit: now.commitSha,
+          };
           await write(`event: done\ndata: ${JSON.stringify(done)}\n\n`);
           finish();
           return;

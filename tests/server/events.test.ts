@@ -48,6 +48,12 @@ describe('GET /api/v1/deployments/:id/events', () => {
     const done = eventsDoneSchema.parse(JSON.parse(last?.data ?? '{}'));
     expect(done.status).toBe('ready-to-apply');
     expect(done.statusMessage).toMatch(/no cloud resources have been created/);
+    // The end carries the commit, the same as a re-read of the deployment says.
+    const after = (await (await fetch(`${t.url}/api/v1/deployments/${id}`)).json()) as {
+      commit: string | null;
+    };
+    expect(done.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(done.commit).toBe(after.commit);
   });
 
   it('resumes after a disconnect without losing or repeating an event', async () => {

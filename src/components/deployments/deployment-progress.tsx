@@ -84,6 +84,8 @@ function LiveDeployment({ id, query }: { id: string; query: UseQueryResult<Deplo
   const d = query.data;
   const status = live.done?.status ?? d?.status;
   const statusMessage = live.done?.statusMessage ?? d?.statusMessage;
+  // From the stream's end when it has come: a re-read of the deployment may still be on its way.
+  const commit = live.done?.commit ?? d?.commit;
   const steps = useMemo(() => pipelineProgress(live.events, status), [live.events, status]);
   const components = useMemo(() => componentProgress(live.events), [live.events]);
 
@@ -117,9 +119,9 @@ function LiveDeployment({ id, query }: { id: string; query: UseQueryResult<Deplo
       {statusMessage ? (
         <Card role="region" aria-label="Status" aria-live="polite" className="text-sm">
           <p>{statusMessage}</p>
-          {d?.commit ? (
+          {commit ? (
             <p className="mt-1 text-xs text-fg-muted">
-              GitOps commit <code>{d.commit.slice(0, 12)}</code>
+              GitOps commit <code>{commit.slice(0, 12)}</code>
             </p>
           ) : null}
         </Card>

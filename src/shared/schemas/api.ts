@@ -99,6 +99,8 @@ export type DeploymentEvent = z.infer<typeof deploymentEventSchema>;
 export const eventsDoneSchema = z.object({
   status: deploymentStatusSchema,
   statusMessage: z.string(),
+  /** The GitOps commit at the end (null when none was written), so a client needs no re-read. */
+  commit: z.optional(z.nullable(z.string())),
 });
 export type EventsDone = z.infer<typeof eventsDoneSchema>;
 
