@@ -5,6 +5,9 @@ import { chartValidators } from './scripts/vite-chart-validators.ts';
 export default defineConfig({
   plugins: [react(), chartValidators()],
   test: {
+    // Two workers even on two cores (the default is cores - 1 = one): many tests wait on child
+    // servers, git and databases rather than on the CPU.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
