@@ -349,3 +349,25 @@ it('stand-in tofu, server SIGKILLed mid-apply: the restarted server resumes from
   expect(new Set(addrs)).toEqual(new Set(moduleAddresses(manifest)));
   expect(standInLog(log).filter((e) => e.cmd === 'plan')).toHaveLength(2);
 });
+
+it('stand-in tofu, a revision plans from the previous revision’s state: only what changed is applied', async () => {
+  const { t, id, log, manifest } = await setUp('tofu-rev', {});
+  expect((await finalRow(t, id)).status).toBe('ready');
+  const total = moduleAddresses(manifest).length;
+  const appliedBefore = standInLog(log).filter((e) => e.applied).length;
+  expect(appliedBefore).toBe(total);
+
+  // Revision 2 keeps the infrastructure as it is: OpenTofu must find every resource in state.
+  const res = await fetch(`${t.url}/api/v1/sovereigns/tofu-rev/revisions?baseRevision=1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(manifest),
+  });
+  const body = await res.text();
+  expect(res.status, body).toBe(201);
+  const second = deploymentCreatedSchema.parse(JSON.parse(body));
+  expect((await finalRow(t, second.id)).status).toBe('ready');
+  const events = await t.server.repo.listEvents(second.id, 0, 10_000);
+  expect(events.some((e) => e.message === 'Plan: 0 to add, 0 to change, 0 to destroy')).toBe(true);
+  expect(standInLog(log).filter((e) => e.applied)).toHaveLength(appliedBefore);
+});
