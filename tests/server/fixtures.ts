@@ -43,6 +43,13 @@ export function uniqueName(prefix = 's'): string {
   return `${prefix}-${process.pid.toString(36)}-${unique}`.slice(0, 32).replace(/-+$/, '');
 }
 
+/** A revision's change: LibreChat (and what it brings) and one more worker in region 1. */
+export function addLibreChat(d: ReturnType<typeof validDraft>): void {
+  d.components.chosen.push('librechat');
+  const r = d.infrastructure.regions[0];
+  if (r) r.workers.count += 1;
+}
+
 /** A valid manifest for `name` after `change` to its wizard draft (a revision's manifest). */
 export function changedManifest(
   name: string,

@@ -4,12 +4,14 @@
 // twice: servers on SQLite, then (CATALYST_TEST_DB=postgres) servers on PostgreSQL. Under CI=true a
 // missing DATABASE_URL is an error, never a silent skip.
 import { spawnServer as spawnChild, type ServerProcess } from '../../scripts/spawn-server';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
+import { revisionsUrl } from '../../src/shared/schemas/sovereigns';
 import { createServer, type Server, type ServerExtras } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { NewDeployment } from '../../server/db/repository';
@@ -112,6 +114,25 @@ export function submit(
     body,
   });
 }
+
+/** POSTs a revision of `name` (`query`: `baseRevision=N[&keepSecrets=true]`); a string is sent as is. */
+export function revise(
+  base: string,
+  name: string,
+  body: unknown,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}${revisionsUrl(name)}?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** A git command's trimmed output in a bare repository. */
+export const gitOut = (bare: string, ...args: string[]): string =>
+  execFileSync('git', args, { env: { ...process.env, GIT_DIR: bare }, encoding: 'utf8' }).trim();
 
 /** One PostgreSQL schema per DATA_DIR, so a restarted child finds its database again. */
 const schemaOfDataDir = new Map<string, Promise<string>>();

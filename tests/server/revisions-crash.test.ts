@@ -1,39 +1,14 @@
 // Issue #12: kill -9 of the server (a child process) during a revision's commit. The repository's
 // head is then the old commit or the whole new one on top of it, never a half; after a restart the
 // revision completes (its commit the head, parent the previous one) or is failed (head the old).
-import { execFileSync } from 'node:child_process';
 import { rmSync, watch } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { revisionsUrl, sovereignSchema } from '../../src/shared/schemas/sovereigns';
+import { sovereignSchema } from '../../src/shared/schemas/sovereigns';
 import * as git from '../../server/git';
 import { stopServer } from '../../scripts/spawn-server';
-import { changedManifest, uniqueName, validBody } from './fixtures';
-import { spawnServer, submit, tempDir } from './harness';
-
-type Draft = Parameters<Parameters<typeof changedManifest>[1]>[0];
-const addLibreChat = (d: Draft) => {
-  d.components.chosen.push('librechat');
-  const r = d.infrastructure.regions[0];
-  if (r) r.workers.count += 1;
-};
-
-function revise(
-  base: string,
-  name: string,
-  body: unknown,
-  query: string,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${base}${revisionsUrl(name)}?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-const gitOut = (bare: string, ...args: string[]) =>
-  execFileSync('git', args, { env: { ...process.env, GIT_DIR: bare }, encoding: 'utf8' }).trim();
+import { addLibreChat, changedManifest, uniqueName, validBody } from './fixtures';
+import { gitOut, revise, spawnServer, submit, tempDir } from './harness';
 
 describe('kill -9 during a revision commit (child process)', () => {
   // Two kill points: as the work tree is being written (before any ref moves), and the moment the

@@ -1,12 +1,10 @@
 // Issue #12, a Sovereign has revisions: 409 sovereign_exists, one commit per revision on top of the
 // previous, one winner of concurrent revisions, failed revisions are no base, migration of old
 // rows (kill -9 during a commit: revisions-crash.test.ts).
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiErrorSchema, deploymentSchema } from '../../src/shared/schemas/api';
 import {
   revisionCreatedSchema,
-  revisionsUrl,
   sovereignListSchema,
   sovereignSchema,
   STALE_BASE_CODE,
@@ -15,8 +13,8 @@ import {
 import { openSecret } from '../../server/crypto';
 import { immutableProblems } from '../../server/sovereigns-service';
 import * as git from '../../server/git';
-import { changedManifest, uniqueName, validBody, validManifest } from './fixtures';
-import { startServer, submit, type TestServer } from './harness';
+import { addLibreChat, changedManifest, uniqueName, validBody, validManifest } from './fixtures';
+import { gitOut, revise, startServer, submit, type TestServer } from './harness';
 
 /** Failures the next commits throw before the real commitTree runs. */
 const commits = vi.hoisted(() => ({ failures: [] as unknown[] }));
@@ -34,32 +32,10 @@ vi.mock('../../server/git', async (importOriginal) => {
 
 type Draft = Parameters<Parameters<typeof changedManifest>[1]>[0];
 /** Adds LibreChat (and so its dependencies) and one worker to region 1. */
-const addLibreChat = (d: Draft) => {
-  d.components.chosen.push('librechat');
-  const r = d.infrastructure.regions[0];
-  if (r) r.workers.count += 1;
-};
 const oneMoreWorker = (d: Draft) => {
   const r = d.infrastructure.regions[0];
   if (r) r.workers.count += 1;
 };
-
-function revise(
-  base: string,
-  name: string,
-  body: unknown,
-  query: string,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${base}${revisionsUrl(name)}?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-const gitOut = (bare: string, ...args: string[]) =>
-  execFileSync('git', args, { env: { ...process.env, GIT_DIR: bare }, encoding: 'utf8' }).trim();
 
 async function sovereign(url: string, name: string): Promise<Sovereign> {
   const res = await fetch(`${url}/api/v1/sovereigns/${name}`);

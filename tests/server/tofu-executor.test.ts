@@ -17,7 +17,15 @@ import { buildManifest, withSecrets } from '../../src/shared/lib/manifest';
 import { planOnlySentence } from '../../src/shared/lib/tofu';
 import { validDraft } from '../shared/lib/manifest-fixtures';
 import { DEFAULT_SECRETS, PLANTED_TOKEN } from './fixtures';
-import { readSse, spawnServer, startServer, submit, tempDir, type TestServer } from './harness';
+import {
+  readSse,
+  revise,
+  spawnServer,
+  startServer,
+  submit,
+  tempDir,
+  type TestServer,
+} from './harness';
 import {
   installStandIn,
   moduleAddresses,
@@ -358,11 +366,7 @@ it('stand-in tofu, a revision plans from the previous revision’s state: only w
   expect(appliedBefore).toBe(total);
 
   // Revision 2 keeps the infrastructure as it is: OpenTofu must find every resource in state.
-  const res = await fetch(`${t.url}/api/v1/sovereigns/tofu-rev/revisions?baseRevision=1`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(manifest),
-  });
+  const res = await revise(t.url, 'tofu-rev', manifest, 'baseRevision=1');
   const body = await res.text();
   expect(res.status, body).toBe(201);
   const second = deploymentCreatedSchema.parse(JSON.parse(body));

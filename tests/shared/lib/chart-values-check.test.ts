@@ -12,7 +12,7 @@ import { BROWSER_VALIDATOR_IDS } from '../../../src/shared/chart-schemas/browser
 import { nodeChartValidator } from '../../../src/shared/chart-schemas/node-validators';
 import { COMPONENT_SETTINGS } from '../../../src/shared/constants/component-settings';
 import { getComponent, type ComponentId } from '../../../src/shared/constants/components';
-import type { SettingField, SettingValue } from '../../../src/shared/constants/settings-types';
+import type { SettingValue } from '../../../src/shared/constants/settings-types';
 import {
   chartValuesProblems,
   fromAjvErrors,
@@ -26,6 +26,7 @@ import { admitPlan } from '../../../src/shared/lib/plan-problems';
 import type { SovereignManifest } from '../../../src/shared/schemas/manifest';
 import { validatorModule } from '../../../scripts/vite-chart-validators';
 import { validDraft } from './manifest-fixtures';
+import { settingValueOf } from './setting-values';
 
 const DIR = path.resolve(process.cwd(), 'src/shared/chart-schemas');
 const file = (id: ComponentId) => path.join(DIR, `${id}.json`);
@@ -37,30 +38,11 @@ function draftWithSchemas() {
   return d;
 }
 
-function valueOf(f: SettingField): fc.Arbitrary<SettingValue> {
-  switch (f.type) {
-    case 'integer':
-      return fc.integer({ min: f.min, max: f.max });
-    case 'number':
-      return fc
-        .integer({ min: Math.ceil(f.min * 100), max: Math.floor(f.max * 100) })
-        .map((n) => n / 100);
-    case 'quantity':
-      return fc.integer({ min: Math.ceil(f.minGiB), max: f.maxGiB }).map((n) => `${n}Gi`);
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...f.options);
-    case 'string':
-      return f.default === '' ? fc.constant('app.acme.example') : fc.constant(f.default);
-  }
-}
-
 const settingsArb = fc.record(
   Object.fromEntries(
     CHART_SCHEMA_IDS.map((id) => [
       id,
-      fc.record(Object.fromEntries(COMPONENT_SETTINGS[id].map((f) => [f.key, valueOf(f)])), {
+      fc.record(Object.fromEntries(COMPONENT_SETTINGS[id].map((f) => [f.key, settingValueOf(f)])), {
         requiredKeys: [],
       }),
     ]),

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_SETTINGS } from '../../../src/shared/constants/component-settings';
 import { getComponent, type ComponentId } from '../../../src/shared/constants/components';
-import type { SettingField, SettingValue } from '../../../src/shared/constants/settings-types';
+import type { SettingValue } from '../../../src/shared/constants/settings-types';
 import { clusterRequests } from '../../../src/shared/lib/cluster-capacity';
 import {
   deepMerge,
@@ -21,6 +21,7 @@ import { planManifest } from '../../../src/shared/lib/placement';
 import { settingsProblems } from '../../../src/shared/schemas/component-settings';
 import { validateManifest } from '../../../src/shared/schemas/manifest';
 import { validDraft } from './manifest-fixtures';
+import { settingValueOf } from './setting-values';
 
 const IDS = [
   'cnpg',
@@ -33,30 +34,8 @@ const IDS = [
   'tempo',
 ] as const;
 
-/** A value within a field's schema. */
-function valueOf(f: SettingField): fc.Arbitrary<SettingValue> {
-  switch (f.type) {
-    case 'integer':
-      return fc.integer({ min: f.min, max: f.max });
-    case 'number':
-      return fc
-        .integer({ min: Math.ceil(f.min * 100), max: Math.floor(f.max * 100) })
-        .map((n) => n / 100);
-    case 'quantity':
-      return fc.integer({ min: Math.ceil(f.minGiB), max: f.maxGiB }).map((n) => `${n}Gi`);
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...f.options);
-    case 'string':
-      return f.default === ''
-        ? fc.constantFrom('app.acme.example', 'x1.example.org')
-        : fc.constant(f.default);
-  }
-}
-
 const settingsOf = (id: ComponentId) =>
-  fc.record(Object.fromEntries(COMPONENT_SETTINGS[id].map((f) => [f.key, valueOf(f)])), {
+  fc.record(Object.fromEntries(COMPONENT_SETTINGS[id].map((f) => [f.key, settingValueOf(f)])), {
     requiredKeys: [],
   }) as fc.Arbitrary<Record<string, SettingValue>>;
 
