@@ -19,9 +19,9 @@ const VIEWPORTS = [
 /** Below Tailwind's md breakpoint the stepper is the compact "Step n of 5" one. */
 const PHONE = 768;
 
-/** A finished deployment to open, created through the API the way Provision does. */
+/** A finished deployment and its Sovereign's page, created through the API as Provision does. */
 let submitted = 0;
-async function deploymentPath(page: Page): Promise<string> {
+async function deploymentPaths(page: Page): Promise<string[]> {
   // A name of its own per call: a second submit of a name is a revision (409 sovereign_exists).
   const name = `phone-view-${Date.now().toString(36)}-${(submitted += 1)}`;
   const draft = seededState(name).state.draft;
@@ -34,7 +34,7 @@ async function deploymentPath(page: Page): Promise<string> {
   const res = await page.request.post('/api/v1/deployments', { data: manifest });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
-  return `/deployments/${id}`;
+  return [`/deployments/${id}`, `/sovereigns/${name}`];
 }
 
 /** The widest thing on the page and how wide the viewport is. */
@@ -67,7 +67,7 @@ for (const viewport of VIEWPORTS) {
         JSON.stringify(seededState('phone')),
       ] as const);
       const routes = [...STEPS.map((s) => s.path), '/graph', '/deployments'];
-      routes.push(await deploymentPath(page));
+      routes.push(...(await deploymentPaths(page)));
       const problems: string[] = [];
       for (const route of routes) {
         await page.goto(route);
