@@ -4,6 +4,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { COLD_KEY_ID, COLD_SECRET, DRAFT_KEY, TOKEN, seededState } from './fixtures';
 
+/** With SCREENSHOTS=1: the change on Review and the Sovereign page go to docs/screenshots/. */
+const shots = process.env.SCREENSHOTS === '1';
+
 /**
  * Seeds a complete draft whose region 2 has one worker more than region 1 (room for LibreChat
  * there), types the secrets and walks to Review, ready to provision.
@@ -60,7 +63,7 @@ test('change a Sovereign: add LibreChat and a worker, read the diff, commit and 
   await expect(page.getByRole('region', { name: 'Revision mode' })).toContainText(
     `Changing ${name}, from revision 1`,
   );
-  const change = page.getByRole('region', { name: 'Change' });
+  const change = page.getByRole('region', { name: 'Change', exact: true });
   await expect(change.getByText('Nothing changes.')).toBeVisible();
 
   // Components: add LibreChat (and its dependencies).
@@ -93,6 +96,7 @@ test('change a Sovereign: add LibreChat and a worker, read the diff, commit and 
   await expect(
     components.getByLabel(/^Diff of clusters\/.+\/ai\/librechat\/helm-release\.yaml$/),
   ).toContainText('+kind: HelmRelease');
+  if (shots) await change.screenshot({ path: 'docs/screenshots/revision-change.png' });
 
   // Commit revision 2, keeping the stored secrets.
   const provision = page.getByRole('region', { name: 'Provision', exact: true });
@@ -113,4 +117,9 @@ test('change a Sovereign: add LibreChat and a worker, read the diff, commit and 
   await expect(compare.getByRole('combobox', { name: 'From' })).toHaveValue('1');
   await expect(compare.getByRole('combobox', { name: 'To' })).toHaveValue('2');
   await expect(compare.getByRole('list', { name: /^Components added/ })).toContainText('LibreChat');
+  if (shots) {
+    await page.screenshot({ path: 'docs/screenshots/sovereign-page.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'docs/screenshots/phone-sovereign-page.png', fullPage: true });
+  }
 });

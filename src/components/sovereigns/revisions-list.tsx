@@ -74,7 +74,7 @@ export function RevisionsList({
             <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
               <span className="font-semibold">Revision {r.revision}</span>
               <Badge tone={tone(r.status)}>{r.status}</Badge>
-              <span className="min-w-0 flex-1">{r.summary}</span>
+              <span className="min-w-48 flex-1">{r.summary}</span>
               <code className="text-xs text-fg-muted" title={r.commitSha ?? undefined}>
                 {r.commitSha ? r.commitSha.slice(0, 12) : 'not committed'}
               </code>
