@@ -84,12 +84,11 @@ describe('layeredLayout', () => {
     );
   });
 
-  it('draws a 1,000-node synthetic DAG cleanly within the time budget', () => {
+  // Its time is a bench figure (layered.1000.ms in npm run bench), not a wall-clock assertion.
+  it('draws a 1,000-node synthetic DAG cleanly: no overlap, every edge forward', () => {
     const index = indexCatalog(syntheticCatalog(1000));
     const graph = buildGraph(index, resolveSelection(index, []), { showAll: true });
-    const t0 = performance.now();
     const layout = layeredLayout(graph);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(overlappingPairs(layout)).toEqual([]);
     expect(backwardEdges(layout)).toEqual([]);
   });
