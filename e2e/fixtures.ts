@@ -1,6 +1,6 @@
 // Shared pieces of the provisioning journeys: a complete seeded draft, the secrets the user
 // types, and the walk from the seed to a Review that is ready to provision.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import { DRAFT_VERSION, createDefaultDraft } from '../src/shared/lib/draft-defaults';
 
 export const DRAFT_KEY = 'catalyst-bootstrap-draft';
@@ -54,4 +54,20 @@ export async function reachReview(page: Page, name: string, base = ''): Promise<
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Ready' })).toBeVisible();
+}
+
+/**
+ * Clicks a download button and returns its download. Under load a click can land while a lazily
+ * loaded part above shifts the page, so no click event fires (the button only gets focus, as a
+ * user would see); like a user, it clicks again when no download started within 10 s.
+ */
+export async function clickToDownload(page: Page, button: string): Promise<Download> {
+  let download: Download | undefined;
+  await expect(async () => {
+    [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 10_000 }),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+  }).toPass({ timeout: 45_000 });
+  return download!;
 }

@@ -9,6 +9,7 @@ import { getComponent } from '../src/shared/constants/components';
 import { DRAFT_VERSION, createDefaultDraft } from '../src/shared/lib/draft-defaults';
 import { buildManifest } from '../src/shared/lib/manifest';
 import { planManifest } from '../src/shared/lib/placement';
+import { clickToDownload } from './fixtures';
 
 const DRAFT_KEY = 'catalyst-bootstrap-draft';
 const SSH_KEY =
@@ -85,10 +86,7 @@ test('a downloaded manifest imported into a fresh browser gives the same Review'
   const before = await summaries(page);
   expect(before[0]).toContain('acme-e2e');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download YAML' }).click(),
-  ]);
+  const download = await clickToDownload(page, 'Download YAML');
   expect(download.suggestedFilename()).toBe('acme-e2e.sovereign.yaml');
   const file = info.outputPath('acme-e2e.sovereign.yaml');
   await download.saveAs(file);

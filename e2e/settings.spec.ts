@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { DRAFT_VERSION } from '../src/shared/lib/draft-defaults';
-import { DRAFT_KEY, seededState } from './fixtures';
+import { DRAFT_KEY, clickToDownload, seededState } from './fixtures';
 
 const NAME = 'acme-settings';
 
@@ -76,10 +76,7 @@ test('settings set in the forms reach Review, capacity, the manifest and the Hel
   await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
   await expectChanges(page);
 
-  const [yaml] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download YAML' }).click(),
-  ]);
+  const yaml = await clickToDownload(page, 'Download YAML');
   const file = info.outputPath('settings.sovereign.yaml');
   await yaml.saveAs(file);
   const text = await readFile(file, 'utf8');
@@ -89,10 +86,7 @@ test('settings set in the forms reach Review, capacity, the manifest and the Hel
   expect(text).toContain('team: ai');
 
   await page.getByRole('button', { name: 'GitOps tree', exact: true }).click();
-  const [zip] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download GitOps tree' }).click(),
-  ]);
+  const zip = await clickToDownload(page, 'Download GitOps tree');
   const entries = unzipSync(new Uint8Array(await readFile(await zip.path())));
   const release = (id: string) =>
     Object.entries(entries)
