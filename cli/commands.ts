@@ -21,7 +21,7 @@ import {
   parseManifestText,
   serializeManifest,
   type ParseManifestResult,
-} from '../src/shared/lib/manifest-io';
+} from '../src/shared/lib/manifest/io';
 import { nodeChartValidator } from '../src/shared/chart-schemas/node-validators';
 import { admitPlan, planProblems, planWarnings } from '../src/shared/lib/plan-problems';
 import { removalImpact } from '../src/shared/lib/removal-impact';

@@ -71,3 +71,22 @@ export async function clickToDownload(page: Page, button: string): Promise<Downl
   }).toPass({ timeout: 45_000 });
   return download!;
 }
+
+/** A step by the stepper (client-side: the wizard state and the typed secrets stay in memory). */
+export async function goToStep(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Wizard steps' })
+    .getByRole('link', { name: new RegExp(`^\\d?\\s*${title}`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** The deployment page lists its components as not installed: a plan only, nothing applied. */
+export async function expectComponentsPlanOnly(page: Page): Promise<void> {
+  await expect(
+    page
+      .getByRole('region', { name: /Components/ })
+      .getByRole('listitem')
+      .first(),
+  ).toContainText('not installed yet (plan only)');
+}

@@ -3,7 +3,7 @@
 // the installed components by name, a provider switch says what it reset, and after Provision
 // focus is on the progress heading.
 import { expect, test } from '@playwright/test';
-import { reachReview, TOKEN } from './fixtures';
+import { expectComponentsPlanOnly, reachReview, TOKEN } from './fixtures';
 
 test('an unknown deployment id is a plain 404 page, never "Reconnecting…"', async ({ page }) => {
   await page.goto('/deployments/00000000-0000-4000-8000-000000000000');
@@ -64,10 +64,5 @@ test('Review names the installed components by reason; after Provision focus is 
   const heading = page.getByRole('heading', { level: 1, name: new RegExp(name) });
   await expect(heading).toBeFocused();
   await expect(page.getByText('ready-to-apply', { exact: true })).toBeVisible();
-  await expect(
-    page
-      .getByRole('region', { name: /Components/ })
-      .getByRole('listitem')
-      .first(),
-  ).toContainText('not installed yet (plan only)');
+  await expectComponentsPlanOnly(page);
 });

@@ -10,6 +10,7 @@
 //     and the server accepts it.
 // The journeys are independent (own context, own Sovereign name), so they run in parallel.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectComponentsPlanOnly } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -101,12 +102,7 @@ async function provisionAccepted(page: Page, name: string): Promise<Locator> {
   await expect(status).toContainText(/GitOps commit [0-9a-f]{12}/);
   // Every secret was typed: nothing is missing for the executor.
   await expect(status).not.toContainText('Plan only: no credentials');
-  await expect(
-    page
-      .getByRole('region', { name: /Components/ })
-      .getByRole('listitem')
-      .first(),
-  ).toContainText('not installed yet (plan only)');
+  await expectComponentsPlanOnly(page);
   return status;
 }
 

@@ -124,7 +124,7 @@ test('a broken file is refused with every problem and its path; nothing changes'
     'SHA256:',
   );
   const before = await summaries(page);
-  const text = (await import('../src/shared/lib/manifest-io')).serializeManifest(
+  const text = (await import('../src/shared/lib/manifest/io')).serializeManifest(
     buildManifest(seededDraft()),
     'yaml',
   );

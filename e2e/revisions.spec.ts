@@ -2,7 +2,7 @@
 // LibreChat and one worker, read the diff on Review, commit revision 2, see it in the history,
 // and compare revisions 1 and 2.
 import { expect, test, type Page } from '@playwright/test';
-import { COLD_KEY_ID, COLD_SECRET, DRAFT_KEY, TOKEN, seededState } from './fixtures';
+import { COLD_KEY_ID, COLD_SECRET, DRAFT_KEY, TOKEN, goToStep, seededState } from './fixtures';
 
 /** With SCREENSHOTS=1: the change on Review and the Sovereign page go to docs/screenshots/. */
 const shots = process.env.SCREENSHOTS === '1';
@@ -29,15 +29,6 @@ async function reachReview(page: Page, name: string): Promise<void> {
     await page.getByRole('button', { name: /^Next/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
-}
-
-/** A step by the stepper (client-side: the wizard state stays in memory). */
-async function goToStep(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Wizard steps' })
-    .getByRole('link', { name: new RegExp(`^\\d?\\s*${title}`) })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
 test('change a Sovereign: add LibreChat and a worker, read the diff, commit and compare', async ({

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { COMPONENTS } from '../src/shared/constants/components';
 import { regionsForTopology } from '../src/shared/lib/draft-defaults';
-import { COLD_KEY_ID, COLD_SECRET, DRAFT_KEY, TOKEN, seededState } from './fixtures';
+import { COLD_KEY_ID, COLD_SECRET, DRAFT_KEY, TOKEN, goToStep, seededState } from './fixtures';
 
 const shots = process.env.SCREENSHOTS === '1';
 
@@ -31,15 +31,6 @@ async function seed(page: Page): Promise<void> {
     ([key, value]) => localStorage.setItem(key as string, value as string),
     [DRAFT_KEY, JSON.stringify(tooBig())],
   );
-}
-
-/** A step by the stepper (client-side: the secrets typed stay in memory). */
-async function goToStep(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Wizard steps' })
-    .getByRole('link', { name: new RegExp(`^\\d?\\s*${title}`) })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
 /** Types the secrets on their steps (memory only) and walks to Review. */

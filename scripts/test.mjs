@@ -75,10 +75,19 @@ async function unit() {
       { CATALYST_REQUIRE_BUILD: '1', DATABASE_URL: databaseUrl },
     );
     // Not again: repository.test.ts loops over both databases itself, replicas.test.ts is
-    // PostgreSQL only; csp and spa-preload use no database; fuzz, hostile and connections test
-    // body parsing, limits and sockets, refused before the database (the few fuzz bodies accepted
-    // take the path api.test.ts and admission.test.ts cover on PostgreSQL).
-    const skip = ['repository', 'replicas', 'csp', 'spa-preload', 'fuzz', 'hostile', 'connections'];
+    // PostgreSQL only; csp and spa-preload use no database; fuzz-http, fuzz-admission, hostile and
+    // connections test body parsing, limits and sockets, refused before the database (the few fuzz
+    // bodies accepted take the path api.test.ts and admission.test.ts cover on PostgreSQL).
+    const skip = [
+      'repository',
+      'replicas',
+      'csp',
+      'spa-preload',
+      'fuzz-http',
+      'fuzz-admission',
+      'hostile',
+      'connections',
+    ];
     const onPostgres = await stepAsync(
       'unit-postgres',
       'npx',

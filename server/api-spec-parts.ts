@@ -1,9 +1,10 @@
-// Pieces the route table's files share (server/api-spec.ts, server/api-spec-sovereigns.ts): the
-// error response, schema messages, whole numbers sent as text, the manifest body, Idempotency-Key.
+// Pieces the route table's files (server/api-spec-*.ts) share: the error response, schema
+// messages, whole numbers sent as text, the manifest body and response, Idempotency-Key, the
+// deployment id parameter.
 import * as z from 'zod';
 import { apiErrorSchema } from '../src/shared/schemas/api';
 import { sovereignManifestSchema } from '../src/shared/schemas/manifest';
-import type { Content, ResponseSpec } from './api-spec';
+import type { Content, ResponseSpec } from './api-spec-types';
 
 /** `{error, message, problems?}` with a description of when it is answered. */
 export const error = (description: string): ResponseSpec => ({
@@ -24,7 +25,7 @@ export const wholeNumber = (message: string, min: number, max = Number.MAX_SAFE_
     },
   );
 
-export const IDEMPOTENCY_KEY_MESSAGE = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
+const IDEMPOTENCY_KEY_MESSAGE = 'Idempotency-Key must be 1 to 255 visible ASCII characters';
 
 /** The Idempotency-Key header of a submit (its description is the route's). */
 export const idempotencyKeyHeader = z
@@ -41,3 +42,26 @@ export const manifestBody: Content = {
   'application/x-yaml': sovereignManifestSchema,
   'text/yaml': sovereignManifestSchema,
 };
+
+/** JSON for ?format=json (any other value is ignored and Accept decides), YAML otherwise. */
+export const manifestFormatQuery = z.object({
+  format: z
+    .enum(['json', 'yaml'])
+    .optional()
+    .catch(undefined)
+    .describe('Overrides Accept: json or yaml'),
+});
+
+/** A stored manifest as submitted, without secrets. */
+export const manifestResponse: ResponseSpec = {
+  description: 'The manifest',
+  content: {
+    'application/yaml': sovereignManifestSchema,
+    'application/json': sovereignManifestSchema,
+  },
+};
+
+/** The deployment id of a path. */
+export const deploymentId = z
+  .string()
+  .describe('The deployment id (a UUID; any other value answers 404)');

@@ -1,14 +1,22 @@
 // The routes of the Sovereigns and their revisions (issue #12), part of the route table API in
 // server/api-spec.ts (from which the OpenAPI document is generated).
 import * as z from 'zod';
-import { sovereignManifestSchema } from '../src/shared/schemas/manifest';
+import { API_PATHS } from '../src/shared/constants/api-paths';
 import {
   revisionCreatedSchema,
   sovereignListSchema,
   sovereignSchema,
 } from '../src/shared/schemas/sovereigns';
-import type { RouteSpec } from './api-spec';
-import { error, idempotencyKeyHeader, manifestBody, says, wholeNumber } from './api-spec-parts';
+import {
+  error,
+  idempotencyKeyHeader,
+  manifestBody,
+  manifestFormatQuery,
+  manifestResponse,
+  says,
+  wholeNumber,
+} from './api-spec-parts';
+import type { RouteSpec } from './api-spec-types';
 
 const BASE_REVISION_MESSAGE =
   'baseRevision must be a whole number from 1: the revision the manifest was edited from';
@@ -18,27 +26,12 @@ const KEEP_SECRETS_MESSAGE = 'keepSecrets must be true or false';
 const sovereignParams = z.object({
   name: z.string().describe('The Sovereign name (metadata.name; any other value answers 404)'),
 });
-/** JSON for ?format=json (any other value is ignored and Accept decides), YAML otherwise. */
-const manifestFormatQuery = z.object({
-  format: z
-    .enum(['json', 'yaml'])
-    .optional()
-    .catch(undefined)
-    .describe('Overrides Accept: json or yaml'),
-});
-const manifestResponse = {
-  description: 'The manifest',
-  content: {
-    'application/yaml': sovereignManifestSchema,
-    'application/json': sovereignManifestSchema,
-  },
-};
 
 /** The Sovereign routes, keyed by their operationId. */
 export const SOVEREIGN_ROUTES = {
   listSovereigns: {
     method: 'GET',
-    url: '/api/v1/sovereigns',
+    url: API_PATHS.sovereigns,
     summary: 'Every Sovereign (one per name) with its latest revision, most recently updated first',
     responses: {
       '200': {
@@ -49,7 +42,7 @@ export const SOVEREIGN_ROUTES = {
   },
   getSovereign: {
     method: 'GET',
-    url: '/api/v1/sovereigns/:name',
+    url: API_PATHS.sovereign,
     summary: 'One Sovereign with its revisions, ascending',
     params: sovereignParams,
     responses: {
@@ -59,7 +52,7 @@ export const SOVEREIGN_ROUTES = {
   },
   getRevisionManifest: {
     method: 'GET',
-    url: '/api/v1/sovereigns/:name/revisions/:revision/manifest',
+    url: API_PATHS.revisionManifest,
     summary: "A revision's manifest as submitted, without secrets (YAML, or JSON by Accept)",
     params: z.object({
       name: sovereignParams.shape.name,
@@ -74,7 +67,7 @@ export const SOVEREIGN_ROUTES = {
   },
   createRevision: {
     method: 'POST',
-    url: '/api/v1/sovereigns/:name/revisions',
+    url: API_PATHS.revisions,
     summary:
       'Change a Sovereign: the whole manifest again (secret values in its top-level `secrets`), edited from `baseRevision`; one commit on its repository',
     params: sovereignParams,

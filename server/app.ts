@@ -114,6 +114,30 @@ async function serveSpa(app: FastifyInstance, distDir: string): Promise<void> {
 
 /** Opens the database, builds the app and the pipeline; the caller listens and resumes. */
 export async function createServer(config: Config, extras: ServerExtras = {}): Promise<Server> {
+  const app = createApp(config, extras);
+  const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
+  const publicUrl = publicUrlOf(app, config);
+  const bus = new EventBus();
+  const repo = notifying(await openRepository(config), bus);
+  const pipeline = createPipeline(config, extras, { app, repo, secretKey, publicUrl });
+  await installPlugins(app, config);
+  await installRoutes(app, config, { repo, bus, pipeline, secretKey, publicUrl });
+  await serveSpa(app, config.distDir);
+  await app.ready();
+  return {
+    app,
+    repo,
+    pipeline,
+    close: async () => {
+      await pipeline.close();
+      await app.close();
+      await repo.close();
+    },
+  };
+}
+
+/** The Fastify instance: logger, body limit and the timeouts and connection cap against slow clients. */
+function createApp(config: Config, extras: ServerExtras): FastifyInstance {
   const app = Fastify({
     logger: loggerOptions(config, extras.logStream),
     bodyLimit: config.bodyLimit,
@@ -139,32 +163,46 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
   // Beyond this many open connections new ones are closed at once (they would exhaust the open-file
   // limit and starve the pipeline's git and database); the server answers again as they go.
   app.server.maxConnections = config.maxConnections;
-  const secretKey = loadOrCreateKey(config.dataDir, config.secretKey);
-  // Where clusters reach this API (clone, kubeconfig callback); the default names the real port.
-  const publicUrl = (): string => {
+  return app;
+}
+
+/** Where clusters reach this API (clone, kubeconfig callback); the default names the real port. */
+function publicUrlOf(app: FastifyInstance, config: Config): () => string {
+  return () => {
     const address = app.server.address();
     const port = config.port || (typeof address === 'object' && address ? address.port : 0);
     return config.publicUrl ?? defaultPublicUrl(config.host, port);
   };
-  const cloneUrl = (name: string): string =>
-    repositoryUrlFor({ publicUrl: publicUrl(), gitopsRemoteUrl: config.gitopsRemoteUrl }, name).url;
-  const bus = new EventBus();
-  const repo = notifying(await openRepository(config), bus);
-  const pipeline = new Pipeline({
-    repo,
+}
+
+/** The deployment pipeline: the renderer with the clone URL, the executor, the remote, the retries. */
+function createPipeline(
+  config: Config,
+  extras: ServerExtras,
+  o: { app: FastifyInstance; repo: Repository; secretKey: Buffer; publicUrl: () => string },
+): Pipeline {
+  const cloneUrl = (name: string): string => {
+    const where = { publicUrl: o.publicUrl(), gitopsRemoteUrl: config.gitopsRemoteUrl };
+    return repositoryUrlFor(where, name).url;
+  };
+  return new Pipeline({
+    repo: o.repo,
     dataDir: config.dataDir,
-    secretKey,
+    secretKey: o.secretKey,
     render:
       extras.render ?? ((m) => renderFluxTree(m, { repositoryUrl: cloneUrl(m.metadata.name) })),
-    executor: createExecutor(config, app.log, publicUrl),
+    executor: createExecutor(config, o.app.log, o.publicUrl),
     remote: config.gitopsRemoteUrl
       ? { url: config.gitopsRemoteUrl, token: config.gitopsRemoteToken }
       : undefined,
-    log: app.log,
+    log: o.app.log,
     concurrency: config.pipelineConcurrency,
     retry: { attempts: config.retryAttempts, baseMs: config.retryBaseMs },
   });
+}
 
+/** JSON errors, the security headers and hooks, the body parsers and (when on) the rate limiter. */
+async function installPlugins(app: FastifyInstance, config: Config): Promise<void> {
   installErrorHandler(app);
   installSecurity(app, config);
   installBodyParsers(app, config.bodyLimit);
@@ -179,6 +217,23 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
         ),
     });
   }
+}
+
+/** Every route: meta, deployments, Sovereigns, events, repository access, callback, git. */
+async function installRoutes(
+  app: FastifyInstance,
+  config: Config,
+  o: {
+    repo: Repository;
+    bus: EventBus;
+    pipeline: Pipeline;
+    secretKey: Buffer;
+    publicUrl: () => string;
+  },
+): Promise<void> {
+  const { repo, pipeline, secretKey } = o;
+  const rateLimit =
+    config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false;
   metaRoutes(app, { repo, version });
   deploymentRoutes(app, {
     repo,
@@ -187,32 +242,17 @@ export async function createServer(config: Config, extras: ServerExtras = {}): P
     dataDir: config.dataDir,
     requireSecrets: config.requireSecrets,
     cancelWaitMs: Math.min(config.tofu?.cancelGraceMs ?? 0, 10_000) + 2_000,
-    rateLimit:
-      config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
+    rateLimit,
   });
   sovereignRoutes(app, {
     repo,
     pipeline,
     secretKey,
     requireSecrets: config.requireSecrets,
-    rateLimit:
-      config.rateLimitMax > 0 ? { max: config.rateLimitMax, timeWindow: '1 minute' } : false,
+    rateLimit,
   });
-  eventRoutes(app, { repo, bus, heartbeatMs: config.sseHeartbeatMs });
+  eventRoutes(app, { repo, bus: o.bus, heartbeatMs: config.sseHeartbeatMs });
   repositoryRoutes(app, { repo, secretKey, config });
-  clusterCallbackRoutes(app, { repo, secretKey, publicUrl });
+  clusterCallbackRoutes(app, { repo, secretKey, publicUrl: o.publicUrl });
   await app.register(gitRoutes, { dataDir: config.dataDir, secretKey });
-  await serveSpa(app, config.distDir);
-  await app.ready();
-
-  return {
-    app,
-    repo,
-    pipeline,
-    close: async () => {
-      await pipeline.close();
-      await app.close();
-      await repo.close();
-    },
-  };
 }

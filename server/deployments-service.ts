@@ -5,7 +5,8 @@
 // (status, code, sentence) that the routes' error handler writes as they are.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { serializeManifest } from '../src/shared/lib/manifest-io';
+import { deploymentApiPath, revisionsApiPath } from '../src/shared/constants/api-paths';
+import { serializeManifest } from '../src/shared/lib/manifest/io';
 import type {
   Deployment,
   DeploymentCreated,
@@ -30,12 +31,11 @@ const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 /** The URLs of a deployment's resources. */
 export function deploymentLinks(id: string) {
-  const self = `/api/v1/deployments/${id}`;
   return {
-    self,
-    events: `${self}/events`,
-    manifest: `${self}/manifest`,
-    gitops: `${self}/gitops`,
+    self: deploymentApiPath(id),
+    events: deploymentApiPath(id, 'events'),
+    manifest: deploymentApiPath(id, 'manifest'),
+    gitops: deploymentApiPath(id, 'gitops'),
   };
 }
 
@@ -205,12 +205,9 @@ export const idempotencyConflict = () =>
     'This Idempotency-Key was already used with a different manifest',
   );
 
-/** The path of a Sovereign's revisions (also in src/shared/schemas/sovereigns.ts). */
-const revisionsPath = (name: string) => `/api/v1/sovereigns/${encodeURIComponent(name)}/revisions`;
-
 /** The 409 for a POST /deployments of a name that already has a deployment. */
 export function sovereignExists(row: DeploymentRow): ApiError {
-  const url = revisionsPath(row.name);
+  const url = revisionsApiPath(row.name);
   return new ApiError(
     409,
     'sovereign_exists',

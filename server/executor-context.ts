@@ -5,7 +5,7 @@ import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import { RUN_END_STATUSES } from '../src/shared/schemas/api';
 import { openSecret, sealSecret } from './crypto';
 import type { Repository } from './db/repository';
-import type { ExecutorContext } from './executor';
+import type { ExecutorContext } from './executor-types';
 import { gitReadToken } from './git-credentials';
 import { repoPath } from './git';
 import { callbackToken } from './tofu/callback';

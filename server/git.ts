@@ -6,11 +6,10 @@ import { lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { isTransientError, withRetry } from './retry';
+import type { TextFile } from '../src/shared/lib/text-file';
 
-export interface TreeFile {
-  path: string;
-  content: string;
-}
+/** A file to commit. */
+export type TreeFile = TextFile;
 
 export const GIT_AUTHOR = { name: 'Catalyst Bootstrap', email: 'bootstrap@catalyst.openova.io' };
 export const GIT_BRANCH = 'main';

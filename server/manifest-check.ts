@@ -9,10 +9,11 @@ import {
   MAX_MANIFEST_BYTES,
   parseManifestData,
   parseManifestText,
-} from '../src/shared/lib/manifest-io';
+} from '../src/shared/lib/manifest/io';
 import { nodeChartValidator } from '../src/shared/chart-schemas/node-validators';
 import { admitPlan } from '../src/shared/lib/plan-problems';
-import type { ManifestValidation, SovereignManifest } from '../src/shared/schemas/manifest';
+import type { ManifestValidation } from '../src/shared/lib/manifest/validate';
+import type { SovereignManifest } from '../src/shared/schemas/manifest';
 import type { Problem } from '../src/shared/schemas/api';
 import { unparseable, type ManifestBody } from './body';
 import { ApiError } from './errors';

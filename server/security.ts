@@ -2,6 +2,7 @@
 // auth on /api, same-origin unless CORS_ORIGIN, and no caching of API answers.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { API_PATHS } from '../src/shared/constants/api-paths';
 import { isLoopbackHost, normalizeHostName, type Config } from './config';
 import { ApiError } from './errors';
 
@@ -98,7 +99,7 @@ export function hostAllowed(header: string | undefined, allowed: readonly string
 }
 
 /** Health probes (a kubelet sends the pod IP as Host) are answered for any Host: they reveal nothing. */
-const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+const PROBE_PATHS = new Set<string>([API_PATHS.healthz, API_PATHS.readyz]);
 
 /** True for the API's paths: `/api` and everything below it. */
 export const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');

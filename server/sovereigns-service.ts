@@ -1,8 +1,8 @@
 // The Sovereigns service (issue #12): one Sovereign per name, an ordered list of revisions, each a
 // deployment of that name (revision 1 is the first POST /deployments). Reads (list, one Sovereign,
-// a revision's manifest), creating a revision on a base (the checks, kept secrets, the summary),
-// and the commit message the pipeline writes for a revision. No HTTP in here; failures are
-// ApiErrors the routes' error handler writes as they are.
+// a revision's manifest) and creating a revision on a base (the checks, the summary; the kept
+// secrets are in server/revision-secrets.ts, the commit message in server/revision.ts). No HTTP in
+// here; failures are ApiErrors the routes' error handler writes as they are.
 //
 // The base rule: a revision is edited from the latest revision that did not fail (a failed
 // revision, or one cancelled before it committed, never becomes a base: it left the previous
@@ -12,11 +12,7 @@
 // submits on one base exactly one wins: the next revision number is unique per name in the
 // database, the others get `stale_base`.
 import { randomUUID } from 'node:crypto';
-import {
-  changeSummary,
-  formatChangeSummary,
-  type ChangeSummary,
-} from '../src/shared/lib/diff/index';
+import { changeSummary, type ChangeSummary } from '../src/shared/lib/diff/index';
 import { SOVEREIGN_NAME_PATTERN } from '../src/shared/constants/domain';
 import { FINAL_STATUSES, type Problem } from '../src/shared/schemas/api';
 import type { SovereignManifest } from '../src/shared/schemas/manifest';
@@ -28,7 +24,7 @@ import {
   type SovereignList,
 } from '../src/shared/schemas/sovereigns';
 import { canonicalJson } from './canonical';
-import { openSecret, requestDigest } from './crypto';
+import { requestDigest } from './crypto';
 import type { DeploymentRow, Repository } from './db/repository';
 import {
   admit,
@@ -39,17 +35,14 @@ import {
   storeDeployment,
   type CreateDeps,
   type Download,
+  type StoreInput,
 } from './deployments-service';
 import { ApiError } from './errors';
-import { secretNeeds, secretProblems } from './manifest-check';
+import { revisionSecrets } from './revision-secrets';
 import { parseStoredManifest } from './stored-manifest';
 
 /** At most this many Sovereigns are listed. */
 const LIST_LIMIT = 1000;
-
-/** The trailers every commit of the pipeline ends with. */
-export const REVISION_TRAILER = 'Catalyst-Revision';
-export const DEPLOYMENT_TRAILER = 'Catalyst-Deployment';
 
 const notFound = (name: string) =>
   new ApiError(404, 'not_found', `No Sovereign named "${name.slice(0, 100)}"`);
@@ -171,30 +164,6 @@ const revisionCreated = (row: DeploymentRow): RevisionCreated => ({
 });
 
 /**
- * The secrets of `base` for every Secret the manifest needs and `given` does not carry, opened
- * with the base's id (the associated data of its seal): storeDeployment seals them again with the
- * new deployment's id.
- */
-async function keptSecrets(
-  deps: CreateDeps,
-  base: DeploymentRow,
-  manifest: SovereignManifest,
-  given: NonNullable<SovereignManifest['secrets']>,
-): Promise<NonNullable<SovereignManifest['secrets']>> {
-  const stored = await deps.repo.getSecrets(base.id);
-  const kept: NonNullable<SovereignManifest['secrets']> = {};
-  for (const name of secretNeeds(manifest).keys()) {
-    const sealed = stored.get(name);
-    if (Object.hasOwn(given, name) || !sealed) continue;
-    kept[name] = JSON.parse(openSecret(deps.secretKey, base.id, name, sealed)) as Record<
-      string,
-      string
-    >;
-  }
-  return kept;
-}
-
-/**
  * Creates revision latest+1 of Sovereign `name` from a body POST /deployments accepts, edited from
  * `query.baseRevision`. Checks, in order: 415 (not a manifest), 404 (unknown Sovereign), 400 (the
  * manifest's own problems, `metadata.name` not `name`), the idempotent replay (same key, same
@@ -214,24 +183,8 @@ export async function createRevision(
   const requireSecrets = deps.requireSecrets ?? false;
   // With keepSecrets the needed ones may come from the base: checked once they are merged.
   const a = admit(body, requireSecrets && !query.keepSecrets);
-  const { manifest } = a;
-  if (manifest.metadata.name !== name) {
-    throw new ApiError(400, 'invalid_manifest', 'The manifest has 1 problem(s)', [
-      {
-        path: 'metadata.name',
-        message: `must be "${name}", the Sovereign this revision is for (another name is another Sovereign: POST /api/v1/deployments)`,
-      },
-    ]);
-  }
-  const requestHash = requestDigest(
-    deps.secretKey,
-    canonicalJson({
-      revisionOf: name,
-      baseRevision: query.baseRevision,
-      keepSecrets: query.keepSecrets,
-      manifest: a.admitted,
-    }),
-  );
+  requireOwnName(a.manifest, name);
+  const requestHash = revisionRequestHash(deps.secretKey, name, query, a.admitted);
   const replay = (row: DeploymentRow): RevisionOutcome => {
     if (row.requestHash !== requestHash) throw idempotencyConflict();
     return { created: false, revision: revisionCreated(row) };
@@ -240,14 +193,74 @@ export async function createRevision(
     const earlier = await findByKey(deps.repo, rows, idempotencyKey);
     if (earlier) return replay(earlier);
   }
+  const baseRow = requireBase(rows, name, query.baseRevision);
+  const baseManifest = parseStoredManifest(baseRow);
+  requireImmutable(baseManifest, a.manifest);
+  const secrets = await revisionSecrets(deps, query.keepSecrets, baseRow, a);
+  const revision = (rows[rows.length - 1] as DeploymentRow).revision + 1;
+  const result = await storeDeployment(deps, a, {
+    id: randomUUID(),
+    requestHash,
+    idempotencyKey,
+    revision,
+    baseRevision: baseRow.revision,
+    ...revisionRecord(name, revision, baseRow.revision, changeSummary(baseManifest, a.manifest)),
+    ...secrets,
+  });
+  if (!result.created) {
+    if (result.taken === 'idempotency-key') return replay(result.row);
+    throw staleBase(result.row.revision, baseRow.revision);
+  }
+  deps.pipeline.enqueue(result.row.id);
+  return { created: true, revision: revisionCreated(result.row) };
+}
 
+/** The digest an idempotent replay must match: the Sovereign, the query and the admitted manifest. */
+function revisionRequestHash(
+  key: Buffer,
+  name: string,
+  query: RevisionQuery,
+  manifest: SovereignManifest,
+): string {
+  return requestDigest(
+    key,
+    canonicalJson({
+      revisionOf: name,
+      baseRevision: query.baseRevision,
+      keepSecrets: query.keepSecrets,
+      manifest,
+    }),
+  );
+}
+
+/** 400 unless the manifest names the Sovereign this revision is for. */
+function requireOwnName(manifest: SovereignManifest, name: string): void {
+  if (manifest.metadata.name === name) return;
+  throw new ApiError(400, 'invalid_manifest', 'The manifest has 1 problem(s)', [
+    {
+      path: 'metadata.name',
+      message: `must be "${name}", the Sovereign this revision is for (another name is another Sovereign: POST /api/v1/deployments)`,
+    },
+  ]);
+}
+
+/**
+ * The base revision `baseRevision` names, if a new revision may be based on it: 400 when there is
+ * no such revision, 409 `stale_base` when it is not the latest baseable one, 409
+ * `revision_in_progress` while any revision is not final.
+ */
+function requireBase(
+  rows: readonly DeploymentRow[],
+  name: string,
+  baseRevision: number,
+): DeploymentRow {
   const latest = rows[rows.length - 1] as DeploymentRow;
-  const baseRow = rows.find((r) => r.revision === query.baseRevision);
+  const baseRow = rows.find((r) => r.revision === baseRevision);
   if (!baseRow) {
     throw new ApiError(
       400,
       'bad_request',
-      `baseRevision ${query.baseRevision} is not a revision of "${name}" (the latest is ${latest.revision})`,
+      `baseRevision ${baseRevision} is not a revision of "${name}" (the latest is ${latest.revision})`,
       [{ path: 'baseRevision', message: `no such revision: 1 to ${latest.revision}` }],
     );
   }
@@ -271,61 +284,39 @@ export async function createRevision(
       { latestRevision: running.revision },
     );
   }
+  return baseRow;
+}
 
-  const baseManifest = parseStoredManifest(baseRow);
-  const immutable = immutableProblems(baseManifest, manifest);
-  if (immutable.length) {
-    throw new ApiError(
-      400,
-      'immutable_field',
-      `${immutable.length} field(s) cannot change after creation`,
-      immutable,
-    );
-  }
+/** 400 `immutable_field` when the manifest changes what cannot change after creation. */
+function requireImmutable(base: SovereignManifest, next: SovereignManifest): void {
+  const immutable = immutableProblems(base, next);
+  if (immutable.length === 0) return;
+  throw new ApiError(
+    400,
+    'immutable_field',
+    `${immutable.length} field(s) cannot change after creation`,
+    immutable,
+  );
+}
 
-  let secrets = a.secrets;
-  let kept = 0;
-  if (query.keepSecrets) {
-    const carried = await keptSecrets(deps, baseRow, manifest, a.secrets);
-    kept = Object.keys(carried).length;
-    secrets = { ...a.secrets, ...carried };
-    const problems = secretProblems({ ...manifest, secrets }, requireSecrets);
-    if (problems.length) {
-      throw new ApiError(
-        400,
-        'invalid_manifest',
-        `The manifest has ${problems.length} problem(s)`,
-        problems,
-      );
-    }
-  }
-
-  const change = changeSummary(baseManifest, manifest);
-  const revision = latest.revision + 1;
-  const result = await storeDeployment(deps, a, {
-    id: randomUUID(),
-    requestHash,
-    idempotencyKey,
-    secrets,
-    revision,
-    baseRevision: baseRow.revision,
+/** The summary and the validate line of revision `revision` of `name`, based on `base`. */
+function revisionRecord(
+  name: string,
+  revision: number,
+  base: number,
+  change: ChangeSummary,
+): Pick<StoreInput, 'summary' | 'validateEvents'> {
+  return {
     summary: change.title,
     validateEvents: [
       {
         time: new Date().toISOString(),
         phase: 'validate',
         level: 'info',
-        message: `Revision ${revision} of ${name}, based on revision ${baseRow.revision}: ${change.title}`,
+        message: `Revision ${revision} of ${name}, based on revision ${base}: ${change.title}`,
       },
     ],
-    persistNote: kept ? ` (${kept} kept from revision ${baseRow.revision}, sealed again)` : '',
-  });
-  if (!result.created) {
-    if (result.taken === 'idempotency-key') return replay(result.row);
-    throw staleBase(result.row.revision, baseRow.revision);
-  }
-  deps.pipeline.enqueue(result.row.id);
-  return { created: true, revision: revisionCreated(result.row) };
+  };
 }
 
 /** The deployment an idempotency key created, among this Sovereign's revisions or elsewhere. */
@@ -338,37 +329,4 @@ async function findByKey(
   if (own) return own;
   // A key another submit used (another Sovereign's): a different request, 409 from the hash check.
   return repo.getDeploymentByKey(key);
-}
-
-// ---- the commit ----
-
-/** `Catalyst-Revision: n` and `Catalyst-Deployment: id`, the commit's last paragraph. */
-const trailers = (row: Pick<DeploymentRow, 'id' | 'revision'>) =>
-  `${REVISION_TRAILER}: ${row.revision}\n${DEPLOYMENT_TRAILER}: ${row.id}`;
-
-/**
- * The commit message of a revision. Revision 1 (and a row without a base): the message of old,
- * `Sovereign <name>: deployment <id>`. Later ones: the change summary's title as the subject, a
- * blank line, the summary's sentences (formatChangeSummary without its title line), a blank line.
- * Both end with the trailers.
- */
-export function commitMessage(
-  row: Pick<DeploymentRow, 'id' | 'name' | 'revision'>,
-  change: ChangeSummary | undefined,
-): string {
-  if (!change) return `Sovereign ${row.name}: deployment ${row.id}\n\n${trailers(row)}\n`;
-  const [title, ...sentences] = formatChangeSummary(change).trimEnd().split('\n');
-  const body = sentences.length ? `${sentences.join('\n')}\n\n` : '';
-  return `${row.name} revision ${row.revision}: ${title}\n\n${body}${trailers(row)}\n`;
-}
-
-/** The change of a revision against its base (undefined for revision 1 or a missing base). */
-export async function revisionChange(
-  repo: Repository,
-  row: DeploymentRow,
-  manifest: SovereignManifest,
-): Promise<ChangeSummary | undefined> {
-  if (row.revision <= 1 || row.baseRevision === null) return undefined;
-  const base = await repo.getRevision(row.name, row.baseRevision);
-  return base ? changeSummary(parseStoredManifest(base), manifest) : undefined;
 }

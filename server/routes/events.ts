@@ -1,6 +1,7 @@
 // Server-Sent Events of a deployment's progress. Each event's `id:` is its seq; a client resumes
 // with Last-Event-ID (or ?lastEventId=) and gets every later event exactly once, read from the
 // database. The stream ends with `event: done` once the deployment is final and fully sent.
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FINAL_STATUSES } from '../../src/shared/schemas/api';
 import { API, parseHeaders, parseQuery } from '../api-spec';
@@ -32,16 +33,24 @@ function resumeFrom(req: FastifyRequest): number {
   return parseQuery(API.streamEvents, req).lastEventId ?? 0;
 }
 
-async function stream(
-  opts: EventRoutesOptions,
-  req: FastifyRequest,
-  reply: FastifyReply,
-): Promise<void> {
-  const row = await findDeployment(opts.repo, req);
-  let sent = resumeFrom(req);
-  const res = reply.raw;
-  reply.hijack();
-  res.writeHead(200, {
+/** One open stream: the last seq sent, and whether it has ended or is being flushed. */
+interface Session {
+  opts: EventRoutesOptions;
+  req: FastifyRequest;
+  res: ServerResponse;
+  deploymentId: string;
+  sent: number;
+  closed: boolean;
+  busy: boolean;
+  /** A flush was asked for while one ran: that one goes round again. */
+  again: boolean;
+  /** Stops the heartbeat, the poll and the subscription (set by watch()). */
+  stop: () => void;
+}
+
+/** The stream's headers: the security headers, CORS when the hook set it, no cache or buffer. */
+function streamHeaders(reply: FastifyReply): Record<string, string> {
+  return {
     ...SECURITY_HEADERS,
     ...(reply.getHeader('access-control-allow-origin')
       ? { 'access-control-allow-origin': String(reply.getHeader('access-control-allow-origin')) }
@@ -50,75 +59,121 @@ async function stream(
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
-  });
-  res.write('retry: 2000\n\n');
-
-  let closed = false;
-  let busy = false;
-  let again = false;
-  const write = async (chunk: string) => {
-    if (closed) return;
-    if (res.write(chunk)) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        res.off('drain', done);
-        res.off('close', done);
-        resolve();
-      };
-      res.on('drain', done);
-      res.on('close', done);
-    });
   };
-  const finish = () => {
-    if (closed) return;
-    closed = true;
+}
+
+/** Takes the response over from Fastify and starts the stream (clients reconnect after 2 s). */
+function open(reply: FastifyReply): ServerResponse {
+  const res = reply.raw;
+  reply.hijack();
+  res.writeHead(200, streamHeaders(reply));
+  res.write('retry: 2000\n\n');
+  return res;
+}
+
+/** Writes `chunk` unless the stream has ended; with the buffer full, waits for drain or close. */
+async function write(s: Session, chunk: string): Promise<void> {
+  if (s.closed) return;
+  if (s.res.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      s.res.off('drain', done);
+      s.res.off('close', done);
+      resolve();
+    };
+    s.res.on('drain', done);
+    s.res.on('close', done);
+  });
+}
+
+/** Ends the stream once. */
+function finish(s: Session): void {
+  if (s.closed) return;
+  s.closed = true;
+  s.stop();
+  s.res.end();
+}
+
+/** Sends every event after `sent`, in batches; false when the stream ended on the way. */
+async function sendNewEvents(s: Session): Promise<boolean> {
+  for (;;) {
+    const events = await eventsAfter(s.opts.repo, s.deploymentId, s.sent, BATCH);
+    for (const e of events) {
+      if (s.closed) return false;
+      await write(s, `id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`);
+      s.sent = e.seq;
+    }
+    if (events.length < BATCH) return true;
+  }
+}
+
+/** Sends `event: done` and ends the stream if the deployment is final and fully sent. */
+async function sendDoneIfFinal(s: Session): Promise<boolean> {
+  const now = await s.opts.repo.getDeployment(s.deploymentId);
+  if (!now || !FINAL_STATUSES.includes(now.status) || now.lastSeq > s.sent || s.closed) {
+    return false;
+  }
+  const done = { status: now.status, statusMessage: now.statusMessage, commit: now.commitSha };
+  await write(s, `event: done\ndata: ${JSON.stringify(done)}\n\n`);
+  finish(s);
+  return true;
+}
+
+/** Catches the stream up; one flush at a time, and a flush asked for meanwhile runs after it. */
+async function flush(s: Session): Promise<void> {
+  if (s.busy) {
+    s.again = true;
+    return;
+  }
+  s.busy = true;
+  try {
+    do {
+      s.again = false;
+      if (!(await sendNewEvents(s))) return;
+      if (await sendDoneIfFinal(s)) return;
+    } while (s.again && !s.closed);
+  } catch (err) {
+    s.req.log.error({ err: String(err) }, 'event stream failed');
+    finish(s);
+  } finally {
+    s.busy = false;
+  }
+}
+
+/** Flushes on each notification of the deployment and every pollMs; heartbeats every heartbeatMs. */
+function watch(s: Session): void {
+  const unsubscribe = s.opts.bus.subscribe(s.deploymentId, () => void flush(s));
+  const heartbeat = setInterval(() => void write(s, ': heartbeat\n\n'), s.opts.heartbeatMs);
+  const poll = setInterval(() => void flush(s), s.opts.pollMs ?? 1000);
+  s.stop = () => {
     clearInterval(heartbeat);
     clearInterval(poll);
     unsubscribe();
-    res.end();
   };
-  const flush = async (): Promise<void> => {
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    try {
-      do {
-        again = false;
-        for (;;) {
-          const events = await eventsAfter(opts.repo, row.id, sent, BATCH);
-          for (const e of events) {
-            if (closed) return;
-            await write(`id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`);
-            sent = e.seq;
-          }
-          if (events.length < BATCH) break;
-        }
-        const now = await opts.repo.getDeployment(row.id);
-        if (now && FINAL_STATUSES.includes(now.status) && now.lastSeq <= sent && !closed) {
-          const done = {
-            status: now.status,
-            statusMessage: now.statusMessage,
-            commit: now.commitSha,
-          };
-          await write(`event: done\ndata: ${JSON.stringify(done)}\n\n`);
-          finish();
-          return;
-        }
-      } while (again && !closed);
-    } catch (err) {
-      req.log.error({ err: String(err) }, 'event stream failed');
-      finish();
-    } finally {
-      busy = false;
-    }
+}
+
+async function stream(
+  opts: EventRoutesOptions,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const row = await findDeployment(opts.repo, req);
+  const sent = resumeFrom(req);
+  const res = open(reply);
+  const s: Session = {
+    opts,
+    req,
+    res,
+    deploymentId: row.id,
+    sent,
+    closed: false,
+    busy: false,
+    again: false,
+    stop: () => {},
   };
-  const unsubscribe = opts.bus.subscribe(row.id, () => void flush());
-  const heartbeat = setInterval(() => void write(': heartbeat\n\n'), opts.heartbeatMs);
-  const poll = setInterval(() => void flush(), opts.pollMs ?? 1000);
-  res.on('close', finish);
-  await flush();
+  watch(s);
+  res.on('close', () => finish(s));
+  await flush(s);
 }
 
 /** Registers GET /api/v1/deployments/:id/events. */

@@ -3,7 +3,7 @@
 // the cloud-init callback's (server/tofu/callback.ts), polled until the deadline. And the inputs of
 // that callback for a run: the tokens (only their hashes stored) and the non-secret tfvars.
 import { planManifest } from '../../src/shared/lib/placement';
-import type { ExecutorContext } from '../executor';
+import type { ExecutorContext } from '../executor-types';
 import { callbackHashArtifact, callbackUrlUsable, kubeconfigArtifact, tokenHash } from './callback';
 
 /**

@@ -6,6 +6,7 @@ import { InfrastructurePage } from '../pages/infrastructure-page';
 import { RouteError } from '../pages/route-error';
 import { RouteLoading } from '../pages/route-loading';
 import { WizardLayout } from '../pages/wizard-layout';
+import { ROUTES } from '../shared/constants/routes';
 
 // The redirect validates the draft, which loads zod: it is its own chunk too.
 const redirect: Pick<RouteObject, 'lazy'> = {
@@ -30,9 +31,9 @@ const STEP_PAGES: Record<StepId, ComponentType> = {
 };
 
 const topRoutes: RouteObject[] = [
-  { path: '/', ...redirect },
+  { path: ROUTES.home, ...redirect },
   {
-    path: '/wizard',
+    path: ROUTES.wizard,
     Component: WizardLayout,
     children: [
       { index: true, ...redirect },
@@ -46,19 +47,19 @@ const topRoutes: RouteObject[] = [
   },
   // ─── Routes owned by other engineers: add each as ONE lazily-loaded line here. ───
   {
-    path: '/graph',
+    path: ROUTES.graph,
     lazy: async () => ({ Component: (await import('../pages/graph-page')).GraphPage }),
   },
   {
-    path: '/deployments',
+    path: ROUTES.deployments,
     lazy: async () => ({ Component: (await import('../pages/deployments-page')).DeploymentsPage }),
   },
   {
-    path: '/deployments/:id',
+    path: ROUTES.deployment,
     lazy: async () => ({ Component: (await import('../pages/deployment-page')).DeploymentPage }),
   },
   {
-    path: '/sovereigns/:name',
+    path: ROUTES.sovereign,
     lazy: async () => ({ Component: (await import('../pages/sovereign-page')).SovereignPage }),
   },
   // ─── end of other engineers' routes ───

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { DependencyGraphPanel } from '../components/graph/dependency-graph-panel';
 import { useDocumentTitle } from '../components/wizard/use-document-title';
+import { stepPath } from '../shared/constants/routes';
 
 /** The whole-screen graph page; lazily routed, so it may import the graph directly. */
 export function GraphPage() {
@@ -13,7 +14,7 @@ export function GraphPage() {
           Catalyst Bootstrap <span className="font-normal text-fg-muted">· dependency graph</span>
         </h1>
         <Link
-          to="/wizard/components"
+          to={stepPath('components')}
           className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
         >
           Back to the Components step

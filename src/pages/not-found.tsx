@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/wizard/use-document-title';
+import { ROUTES } from '../shared/constants/routes';
 
 /** Any path the app does not know. */
 export function NotFound() {
@@ -9,7 +10,7 @@ export function NotFound() {
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-fg-muted">There is nothing at this address.</p>
       <Link
-        to="/"
+        to={ROUTES.home}
         className="text-accent underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
       >
         Continue setting up your Sovereign

@@ -1,19 +1,12 @@
 // /sovereigns/:name: one Sovereign's revisions, the comparison of two, and "Change this Sovereign".
-import { useParams } from 'react-router';
-import { DeploymentsHeader } from '../components/deployments/app-header';
 import { SovereignView } from '../components/sovereigns/sovereign-view';
-import { useDocumentTitle } from '../components/wizard/use-document-title';
+import { RouteParamPage } from './route-param-page';
 
 /** A Sovereign's page; lazily routed. */
 export function SovereignPage() {
-  const { name = '' } = useParams();
-  useDocumentTitle(`Sovereign ${name}`);
   return (
-    <div className="min-h-screen">
-      <DeploymentsHeader subtitle="sovereign" />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        <SovereignView key={name} name={name} />
-      </main>
-    </div>
+    <RouteParamPage param="name" subtitle="sovereign" title={(name) => `Sovereign ${name}`}>
+      {(name) => <SovereignView key={name} name={name} />}
+    </RouteParamPage>
   );
 }

@@ -1,58 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { nodeIo, run } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
 import { buildManifest } from '../../src/shared/lib/manifest';
 import { COMPONENTS } from '../../src/shared/constants/components';
 import { clusterRequests } from '../../src/shared/lib/cluster-capacity';
 import { planManifest } from '../../src/shared/lib/placement';
 import { fitRegion } from '../../src/shared/lib/sizing';
 import type { SovereignManifest } from '../../src/shared/schemas/manifest';
-import { serializeManifest } from '../../src/shared/lib/manifest-io';
-import { validDraft, SSH_KEY } from '../shared/lib/manifest-fixtures';
+import { serializeManifest } from '../../src/shared/lib/manifest/io';
+import { validDraft } from '../shared/lib/manifest-fixtures';
+import { catalyst, dir, noStack, spawned, useCliFolder, valid } from './cli-harness';
 
-const BIN = path.resolve(process.cwd(), 'bin/catalyst.js');
-let dir: string;
-let valid: string;
-
-/** The real launcher in a child process: proves bin/catalyst.js starts (used sparingly: ~1 s each). */
-function spawned(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The same commands in-process, with file paths resolved against the test folder as a shell would. */
-async function catalyst(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const at = (p: string) => path.resolve(dir, p);
-  const io: CliIo = {
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    readFile: (p) => nodeIo.readFile(at(p)),
-    writeFile: (p, data) => nodeIo.writeFile(at(p), data),
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
-
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:/);
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'catalyst-cli-'));
-  valid = path.join(dir, 'acme.yaml');
-  writeFileSync(valid, serializeManifest(buildManifest(validDraft()), 'yaml'));
-  writeFileSync(path.join(dir, 'key.pub'), `${SSH_KEY}\n`);
-});
+useCliFolder();
 
 describe('catalyst', () => {
   it('--help prints the usage and exits 0 (the launcher, spawned)', () => {
@@ -255,77 +215,5 @@ describe('catalyst', () => {
     const r = await catalyst('schema');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).properties.kind.const).toBe('Sovereign');
-  });
-});
-
-describe('catalyst validate (in-process fuzz)', () => {
-  const memoryIo = (files: Record<string, string>) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = {
-      out: (t) => void out.push(t),
-      err: (t) => void err.push(t),
-      readFile: async (p) => {
-        if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-        return files[p]!;
-      },
-      writeFile: async () => {},
-    };
-    return { io, out, err };
-  };
-
-  it('never throws and exits 0 or 1 with output for random and mutated documents', async () => {
-    const base = readFileSync(valid, 'utf8');
-    const doc = fc.oneof(
-      fc.string(),
-      fc
-        .tuple(fc.nat(base.length), fc.nat(base.length), fc.string({ maxLength: 10 }))
-        .map(([a, b, s]) => base.slice(0, Math.min(a, b)) + s + base.slice(Math.max(a, b))),
-    );
-    await fc.assert(
-      fc.asyncProperty(doc, async (text) => {
-        const { io, out, err } = memoryIo({ 'm.yaml': text });
-        const code = await run(['validate', 'm.yaml'], io);
-        expect([0, 1]).toContain(code);
-        expect((code === 0 ? out : err).join('').length).toBeGreaterThan(0);
-        noStack(err.join(''));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('never throws on random argument lists', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(
-          fc.oneof(
-            fc.constantFrom(
-              'init',
-              'validate',
-              'render',
-              'diff',
-              '--tree',
-              'schema',
-              '-o',
-              '--with',
-              '--without',
-              '--name',
-              'm.yaml',
-              '--format',
-              'x',
-            ),
-            fc.string(),
-          ),
-          { maxLength: 6 },
-        ),
-        async (args) => {
-          const { io } = memoryIo({ 'm.yaml': 'kind: Sovereign' });
-          const code = await run(args, io);
-          expect(Number.isInteger(code)).toBe(true);
-          expect(code).not.toBe(70);
-        },
-      ),
-      { numRuns: 200 },
-    );
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { buildManifest } from '../../src/shared/lib/manifest';
-import { serializeManifest } from '../../src/shared/lib/manifest-io';
+import { serializeManifest } from '../../src/shared/lib/manifest/io';
 import type { Draft } from '../../src/shared/schemas/draft';
 import { validDraft } from '../shared/lib/manifest-fixtures';
 

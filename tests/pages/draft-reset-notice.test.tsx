@@ -15,7 +15,7 @@ describe('Wizard layout with a saved draft that did not load as it was', () => {
     await load(hostileDraft());
     renderWithProviders(<WizardRoutes />, { route: '/wizard/infrastructure' });
 
-    const notice = screen.getByRole('status', {
+    const notice = await screen.findByRole('status', {
       name: 'Your saved draft was from an older version: 4 fields were reset.',
     });
     expect(notice).toBeVisible();
@@ -28,7 +28,9 @@ describe('Wizard layout with a saved draft that did not load as it was', () => {
     renderWithProviders(<WizardRoutes />, { route: '/wizard/infrastructure' });
 
     expect(
-      screen.getByRole('status', { name: 'Your saved draft could not be read and was reset.' }),
+      await screen.findByRole('status', {
+        name: 'Your saved draft could not be read and was reset.',
+      }),
     ).toBeVisible();
     expect(screen.getByLabelText('Sovereign name')).toHaveValue('');
   });
@@ -37,7 +39,7 @@ describe('Wizard layout with a saved draft that did not load as it was', () => {
     await load(hostileDraft());
     const { user } = renderWithProviders(<WizardRoutes />, { route: '/wizard/infrastructure' });
 
-    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
 
     expect(screen.queryByRole('status', { name: /saved draft/ })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Infrastructure' })).toHaveFocus();

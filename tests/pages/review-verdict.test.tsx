@@ -5,18 +5,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/shared/constants/domain';
 import { useDraftStore } from '../../src/shared/store/draft-store';
-import { useSecretsStore } from '../../src/shared/store/secrets-store';
-import { validDraft } from '../shared/lib/manifest-fixtures';
 import { renderWithProviders, WizardRoutes } from '../render';
+import { loadValidDraftWithSecrets } from '../components/review/provision-fixture';
 
 beforeEach(() => {
-  useDraftStore.getState().reset();
-  useDraftStore.getState().replaceDraft(validDraft());
-  const s = useSecretsStore.getState();
-  s.clearSecrets();
-  s.setSecret('providerToken', 'A1b2C3d4'.repeat(8));
-  s.setSecret('coldAccessKeyId', 'AKIAEXAMPLEKEY123456');
-  s.setSecret('coldSecretAccessKey', 'cold-secret-access-key-0001');
+  loadValidDraftWithSecrets();
 });
 
 describe('Review: one verdict with the API', () => {

@@ -11,7 +11,7 @@ import {
   deploymentPageSchema,
   deploymentSchema,
 } from '../../src/shared/schemas/api';
-import { validateManifest } from '../../src/shared/schemas/manifest';
+import { validateManifest } from '../../src/shared/lib/manifest/validate';
 import { repoPath } from '../../server/git';
 import { CONTENT_SECURITY_POLICY } from '../../server/security';
 import { DEFAULT_SECRETS, validBody, validManifest } from './fixtures';

@@ -8,7 +8,7 @@ import {
   type DeploymentEvent,
 } from '../../src/shared/schemas/api';
 import { validBody, validManifest } from './fixtures';
-import { readSse, startServer, submit, type TestServer } from './harness';
+import { bareDeployment, readSse, startServer, submit, type TestServer } from './harness';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -94,19 +94,12 @@ describe('GET /api/v1/deployments/:id/events', () => {
   it('sends heartbeat comments while a deployment is still running', async () => {
     // A deployment stored but never queued stays `pending`, so its stream stays open.
     const id = '11111111-2222-4333-8444-555555555555';
-    await t.server.repo.createDeployment({
-      id,
-      name: 'idle',
-      status: 'pending',
-      statusMessage: 'waiting',
-      manifestJson: JSON.stringify(validManifest('idle')),
-      requestHash: 'x',
-      idempotencyKey: null,
-      componentCount: 0,
-      secrets: new Map(),
-      events: [],
-      now: new Date().toISOString(),
-    });
+    await t.server.repo.createDeployment(
+      bareDeployment(id, 'idle', 'waiting', {
+        status: 'pending',
+        manifestJson: JSON.stringify(validManifest('idle')),
+      }),
+    );
     const ac = new AbortController();
     const res = await fetch(`${t.url}/api/v1/deployments/${id}/events`, { signal: ac.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);

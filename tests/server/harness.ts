@@ -216,7 +216,12 @@ export async function readSse(
 }
 
 /** A deployment row written straight to the repository, never run (for states a submit cannot reach). */
-export function bareDeployment(id: string, name: string, statusMessage: string): NewDeployment {
+export function bareDeployment(
+  id: string,
+  name: string,
+  statusMessage: string,
+  overrides: Partial<NewDeployment> = {},
+): NewDeployment {
   return {
     id,
     name,
@@ -229,5 +234,6 @@ export function bareDeployment(id: string, name: string, statusMessage: string):
     secrets: new Map(),
     events: [],
     now: new Date().toISOString(),
+    ...overrides,
   };
 }

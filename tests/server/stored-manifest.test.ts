@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deploymentSchema } from '../../src/shared/schemas/api';
-import { validateManifest } from '../../src/shared/schemas/manifest';
+import { validateManifest } from '../../src/shared/lib/manifest/validate';
 import { validManifest } from './fixtures';
 import { startServer, type TestServer } from './harness';
 

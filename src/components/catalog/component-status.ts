@@ -5,6 +5,7 @@ import type { CatalogIndex } from '../../shared/lib/catalog-graph';
 import type { Component } from '../../shared/constants/components';
 import { explainWhy, formatWhy, type WhyReason } from '../../shared/lib/explain-why';
 import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
+import { ON_BY_DEFAULT_TEXT, REASON_CARD_TEXT } from '../../shared/constants/reasons';
 
 export type StatusKind = WhyReason<ComponentId>['kind'];
 
@@ -34,9 +35,9 @@ export const chosenLabel = (id: ComponentId): 'Recommended' | 'Chosen' =>
 
 /** The reason sentence a card shows for a why-reason (of `id` when given). */
 export function statusText(reason: WhyReason<ComponentId>, id?: ComponentId): string {
-  if (reason.kind === 'mandatory') return 'Mandatory: always installed';
+  if (reason.kind === 'mandatory') return REASON_CARD_TEXT.mandatory;
   if (reason.kind === 'chosen')
-    return id && isRecommendedDefault(id) ? 'Recommended: on by default' : 'Chosen';
+    return id && isRecommendedDefault(id) ? ON_BY_DEFAULT_TEXT.card : REASON_CARD_TEXT.chosen;
   return formatWhy(reason, nameOf);
 }
 

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { cx } from '../ui/cx';
+import { ROUTES } from '../../shared/constants/routes';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   cx(
@@ -16,10 +17,10 @@ export function DeploymentsHeader({ subtitle }: { subtitle: string }) {
           Catalyst Bootstrap <span className="font-normal text-fg-muted">· {subtitle}</span>
         </p>
         <nav aria-label="Main" className="flex items-center gap-4">
-          <NavLink to="/deployments" end className={linkClass}>
+          <NavLink to={ROUTES.deployments} end className={linkClass}>
             Deployments
           </NavLink>
-          <NavLink to="/wizard" className={linkClass}>
+          <NavLink to={ROUTES.wizard} className={linkClass}>
             Wizard
           </NavLink>
         </nav>

@@ -1,15 +1,8 @@
+import { COMPONENT_STATE_TONE } from '../../shared/constants/statuses';
 import type { ComponentState } from '../../shared/constants/domain';
 import { getComponent, isComponentId } from '../../shared/constants/components';
-import { Badge, type BadgeProps } from '../ui/badge';
+import { Badge } from '../ui/badge';
 import type { ComponentProgress } from './progress';
-
-const TONE: Record<ComponentState, BadgeProps['tone']> = {
-  pending: 'neutral',
-  installing: 'accent',
-  installed: 'ok',
-  degraded: 'warn',
-  failed: 'danger',
-};
 
 const nameOf = (id: string) => (isComponentId(id) ? getComponent(id).name : id);
 
@@ -50,7 +43,9 @@ export function ComponentStates({
               <span className="min-w-0 truncate" title={c.message}>
                 <span className="text-fg-muted tabular-nums">{i + 1}.</span> {nameOf(c.id)}
               </span>
-              <Badge tone={planOnly && c.state === 'pending' ? 'neutral' : TONE[c.state]}>
+              <Badge
+                tone={planOnly && c.state === 'pending' ? 'neutral' : COMPONENT_STATE_TONE[c.state]}
+              >
                 {stateLabel(c.state, planOnly)}
               </Badge>
             </li>

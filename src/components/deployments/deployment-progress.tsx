@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/client';
 import { deploymentKeys, deploymentQueryOptions } from '../../shared/api/deployments';
 import { useDeploymentEvents } from '../../shared/api/events';
 import type { Deployment } from '../../shared/schemas/api';
-import { Badge, type BadgeProps } from '../ui/badge';
+import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
 import { ComponentStates } from './component-states';
 import { ConnectionStatus } from './connection-status';
@@ -18,13 +18,8 @@ import { QueryError } from './query-error';
 import { RunControls } from './run-controls';
 import { SovereignActions } from './sovereign-actions';
 import { useDocumentTitle } from '../wizard/use-document-title';
-
-const statusTone = (status: Deployment['status']): BadgeProps['tone'] =>
-  status === 'failed' || status === 'cancelled'
-    ? 'danger'
-    : status === 'ready' || status === 'ready-to-apply'
-      ? 'ok'
-      : 'accent';
+import { ROUTES } from '../../shared/constants/routes';
+import { deploymentStatusTone } from '../../shared/constants/statuses';
 
 /** The progress heading, focused once when Provision opened this page (not on a plain visit). */
 function useFocusOnArrival() {
@@ -51,7 +46,7 @@ export function DeploymentNotFound() {
         belongs to another server.
       </p>
       <Link
-        to="/deployments"
+        to={ROUTES.deployments}
         className="text-accent underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
       >
         See all deployments
@@ -96,7 +91,7 @@ function LiveDeployment({ id, query }: { id: string; query: UseQueryResult<Deplo
           <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
             {d ? `Sovereign ${d.name}` : 'Deployment'}
             {status ? (
-              <Badge tone={statusTone(status)} className="ml-3 align-middle">
+              <Badge tone={deploymentStatusTone(status)} className="ml-3 align-middle">
                 {status}
               </Badge>
             ) : null}

@@ -4,6 +4,8 @@ import { deploymentsQueryOptions } from '../../shared/api/deployments';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { QueryError } from './query-error';
+import { ROUTES, deploymentRoute, sovereignRoute } from '../../shared/constants/routes';
+import { deploymentStatusTone } from '../../shared/constants/statuses';
 
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -25,7 +27,7 @@ export function DeploymentsList() {
     return (
       <p className="text-sm text-fg-muted">
         No deployments yet.{' '}
-        <Link to="/wizard" className="text-accent underline">
+        <Link to={ROUTES.wizard} className="text-accent underline">
           Set up a Sovereign
         </Link>{' '}
         and provision it from Review.
@@ -39,20 +41,20 @@ export function DeploymentsList() {
           <li key={d.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
             <Link
               id={`deployment-${d.id}`}
-              to={`/deployments/${encodeURIComponent(d.id)}`}
+              to={deploymentRoute(d.id)}
               className="font-medium text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
             >
               {d.name}
             </Link>
             {/* Named "Revisions" alone (the name describes it), so a search for the name finds one link. */}
             <Link
-              to={`/sovereigns/${encodeURIComponent(d.name)}`}
+              to={sovereignRoute(d.name)}
               aria-describedby={`deployment-${d.id}`}
               className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
             >
               Revisions
             </Link>
-            <Badge tone={d.status === 'failed' ? 'danger' : 'neutral'}>{d.status}</Badge>
+            <Badge tone={deploymentStatusTone(d.status)}>{d.status}</Badge>
             <span className="text-sm text-fg-muted">{d.componentCount} components</span>
             <time dateTime={d.createdAt} className="ml-auto text-sm text-fg-muted tabular-nums">
               {when(d.createdAt)}

@@ -26,7 +26,7 @@ export function HowToApply({ id }: { id: string }) {
   const manifest = useQuery({
     queryKey: ['deployments', id, 'manifest-provider'],
     queryFn: ({ signal }) =>
-      apiJson(`${deploymentPath(id)}/manifest`, manifestSchema, {
+      apiJson(deploymentPath(id, 'manifest'), manifestSchema, {
         signal,
         headers: { Accept: 'application/json' },
       }),
@@ -35,7 +35,7 @@ export function HowToApply({ id }: { id: string }) {
   const repository = useQuery({
     queryKey: ['deployments', id, 'repository-url'],
     queryFn: ({ signal }) =>
-      apiJson(`${deploymentPath(id)}/repository`, repositorySchema, { signal }),
+      apiJson(deploymentPath(id, 'repository'), repositorySchema, { signal }),
     staleTime: Infinity,
   });
   const m = manifest.data;

@@ -1,14 +1,6 @@
-import { Badge, type BadgeProps } from '../ui/badge';
-import { formatDuration, type StepProgress, type StepState } from './progress';
-
-const TONE: Record<StepState, BadgeProps['tone']> = {
-  pending: 'neutral',
-  running: 'accent',
-  done: 'ok',
-  failed: 'danger',
-};
-
-const MARK: Record<StepState, string> = { pending: '○', running: '◔', done: '✓', failed: '✕' };
+import { STEP_STATE_INFO } from '../../shared/constants/statuses';
+import { Badge } from '../ui/badge';
+import { formatDuration, type StepProgress } from './progress';
 
 /** The pipeline's steps in order, each with its state and how long it took. */
 export function PipelineSteps({ steps }: { steps: readonly StepProgress[] }) {
@@ -26,7 +18,7 @@ export function PipelineSteps({ steps }: { steps: readonly StepProgress[] }) {
             className="flex items-center gap-3 px-3 py-2 text-sm"
           >
             <span aria-hidden="true" className="w-5 text-center text-fg-muted">
-              {MARK[s.state]}
+              {STEP_STATE_INFO[s.state].mark}
             </span>
             <span className="min-w-0 flex-1">
               <span className="text-fg-muted">{i + 1}.</span> {s.title}{' '}
@@ -35,7 +27,7 @@ export function PipelineSteps({ steps }: { steps: readonly StepProgress[] }) {
             <span className="w-20 text-right text-xs text-fg-muted tabular-nums">
               {s.durationMs !== undefined ? formatDuration(s.durationMs) : ''}
             </span>
-            <Badge tone={TONE[s.state]} className="w-20 justify-center">
+            <Badge tone={STEP_STATE_INFO[s.state].tone} className="w-20 justify-center">
               {s.state}
             </Badge>
           </li>

@@ -1,19 +1,9 @@
 // The progress of a deployment as the page shows it, derived from its events (pure).
 import type { ComponentState, DeploymentStatus } from '../../shared/constants/domain';
 import { FINAL_STATUSES, type DeploymentEvent, type PipelinePhase } from '../../shared/schemas/api';
+import { PIPELINE_STEPS, type StepState } from '../../shared/constants/statuses';
 
-/** The pipeline's steps in the order they run (resume and failed are not steps). */
-export const PIPELINE_STEPS = [
-  { phase: 'validate', title: 'Validate the manifest' },
-  { phase: 'persist', title: 'Store it, secrets encrypted' },
-  { phase: 'render', title: 'Render the Flux tree' },
-  { phase: 'tofu-inputs', title: 'Write the OpenTofu inputs' },
-  { phase: 'commit', title: 'Commit to the GitOps repository' },
-  { phase: 'components', title: 'List the components' },
-  { phase: 'ready', title: 'Hand over to the executor' },
-] as const satisfies readonly { phase: PipelinePhase; title: string }[];
-
-export type StepState = 'pending' | 'running' | 'done' | 'failed';
+export { PIPELINE_STEPS, type StepState };
 
 export interface StepProgress {
   phase: PipelinePhase;

@@ -7,7 +7,7 @@ import { Button } from '../ui/button';
 
 /** POST …/:id/cancel or …/:id/retry; answers the deployment. */
 function control(id: string, action: 'cancel' | 'retry') {
-  return apiJson(`${deploymentPath(id)}/${action}`, deploymentSchema, {
+  return apiJson(deploymentPath(id, action), deploymentSchema, {
     method: 'POST',
     timeoutMs: 30_000,
   });

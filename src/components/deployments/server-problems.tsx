@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../shared/api/client';
-import { fieldProblems } from '../../shared/api/problem-fields';
+import { fieldProblems } from '../../shared/lib/manifest/field-map';
 import { getStep } from '../../shared/constants/steps';
 import { fieldId } from '../../shared/lib/draft-defaults';
-import { buildManifest } from '../../shared/lib/manifest';
+import { buildManifest } from '../../shared/lib/manifest/build';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { Alert } from '../ui/alert';
+import { stepPath } from '../../shared/constants/routes';
 
 const linkClass =
   'text-danger underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
@@ -38,7 +39,7 @@ export function ServerProblems({ error }: { error: ApiError }) {
           return (
             <li key={`${p.manifestPath}:${p.message}`}>
               <Link
-                to={`${step.path ?? '/wizard/review'}${p.path ? `#${fieldId(p.path)}` : ''}`}
+                to={`${step.path ?? stepPath('review')}${p.path ? `#${fieldId(p.path)}` : ''}`}
                 className={linkClass}
               >
                 {label}

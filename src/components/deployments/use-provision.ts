@@ -2,12 +2,13 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client';
 import { useSubmitDeployment } from '../../shared/api/deployments';
-import { fieldProblems } from '../../shared/api/problem-fields';
+import { fieldProblems } from '../../shared/lib/manifest/field-map';
 import { useServerProblemsStore } from '../../shared/store/server-problems-store';
 import { SOVEREIGN_EXISTS_CODES } from '../../shared/schemas/api';
-import { buildManifest, withSecrets } from '../../shared/lib/manifest';
+import { buildManifest, withSecrets } from '../../shared/lib/manifest/build';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
+import { deploymentRoute } from '../../shared/constants/routes';
 
 /** What the last submit came to, as the Provision section shows it. */
 export type ProvisionFailure =
@@ -64,7 +65,7 @@ export function useProvision() {
           useServerProblemsStore.getState().clearServerProblems();
           setIdempotencyKey(null);
           // The progress page moves focus to its heading (focus would otherwise fall to <body>).
-          void navigate(`/deployments/${encodeURIComponent(created.id)}`, {
+          void navigate(deploymentRoute(created.id), {
             state: { focusProgress: true },
           });
         },

@@ -4,12 +4,13 @@ import { useId, useState, useSyncExternalStore, type KeyboardEvent, type ReactNo
 import { Link } from 'react-router';
 import { cn } from '../ui/cn';
 import { DependencyGraphPanel } from './dependency-graph-panel';
+import { ROUTES } from '../../shared/constants/routes';
 
 const WIDE = '(min-width: 96rem)';
 
 const fullScreenLink = (
   <Link
-    to="/graph"
+    to={ROUTES.graph}
     className="text-sm text-accent underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus"
   >
     Open the graph full screen

@@ -3,12 +3,13 @@
 // arrows move; pointer clicks and hovers reach the graph through React Flow's node handlers.
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { Tier } from '../../shared/constants/catalog-types';
+import { TIER_INFO, type Tier } from '../../shared/constants/catalog-types';
 import type { ComponentId } from '../../shared/constants/components';
 import type { WhyReason } from '../../shared/lib/explain-why';
 import { cn } from '../ui/cn';
 import { nodeDomId, useGraphActions } from './graph-actions';
 import { isArrowKey } from './graph-navigation';
+import { ON_BY_DEFAULT_TEXT, REASON_TEXT } from '../../shared/constants/reasons';
 
 /** 'chain': on the hovered node's chain; 'faded': off it, or outside the family filter. */
 export type Highlight = 'none' | 'chain' | 'faded';
@@ -29,25 +30,12 @@ export type ComponentNodeData = {
 
 export type ComponentNode = Node<ComponentNodeData, 'component'>;
 
-const TIER_MARK: Record<Tier, { mark: string; label: string }> = {
-  mandatory: { mark: 'M', label: 'Mandatory' },
-  recommended: { mark: 'R', label: 'Recommended' },
-  optional: { mark: 'O', label: 'Optional' },
-};
-
 const PULLED_IN = new Set(['dependency', 'locked']);
-const STATUS: Record<ComponentNodeData['reason'], string> = {
-  mandatory: 'always installed',
-  locked: 'needed by a mandatory component',
-  chosen: 'chosen by you',
-  dependency: 'installed as a dependency',
-  'not-installed': 'not installed',
-};
 const handleClass = '!min-h-0 !min-w-0 !size-1 !border-0 !bg-transparent';
 
 function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
   const actions = useGraphActions();
-  const tier = TIER_MARK[data.tier];
+  const tier = TIER_INFO[data.tier];
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') actions.open(data.id);
     else if (isArrowKey(e.key)) actions.move(data.id, e.key);
@@ -61,7 +49,7 @@ function ComponentNodeView({ data }: NodeProps<ComponentNode>) {
       id={nodeDomId(data.id)}
       role="button"
       tabIndex={data.tabbable ? 0 : -1}
-      aria-label={`${data.name}, ${tier.label}, ${data.reason === 'chosen' && data.tier === 'recommended' ? 'on by default' : STATUS[data.reason]}`}
+      aria-label={`${data.name}, ${tier.label}, ${data.reason === 'chosen' && data.tier === 'recommended' ? ON_BY_DEFAULT_TEXT.node : REASON_TEXT[data.reason].node}`}
       aria-pressed={data.open}
       data-node-id={data.id}
       style={{ '--family': data.color } as CSSProperties}

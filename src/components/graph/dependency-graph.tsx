@@ -2,19 +2,18 @@
 // layered layout of the current selection, with a toolbar, a side panel per component, chain
 // highlighting on hover/focus, keyboard navigation and SVG/PNG export. Lazy-loaded.
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Background,
   Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
 import type { FamilyId } from '../../shared/constants/catalog-types';
-import { COMPONENTS, type ComponentId } from '../../shared/constants/components';
+import type { ComponentId } from '../../shared/constants/components';
 import {
   ComponentToggleProvider,
   ComponentToggleStatus,
@@ -23,13 +22,13 @@ import {
 } from '../catalog/component-toggle-provider';
 import { cn } from '../ui/cn';
 import { ComponentNodeComponent, type ComponentNode } from './component-node';
-import { DependencyEdgeComponent } from './dependency-edge';
-import { GraphActionsContext, nodeDomId, type GraphActions } from './graph-actions';
-import { nextNode } from './graph-navigation';
+import { DependencyEdgeComponent, type DependencyEdge } from './dependency-edge';
+import { GraphActionsContext, type GraphActions } from './graph-actions';
 import { GraphSidePanel } from './graph-side-panel';
 import { GraphToolbar } from './graph-toolbar';
 import { useGraphElements, useGraphModel } from './use-graph-elements';
 import { useGraphExport } from './use-graph-export';
+import { useGraphFocus } from './use-graph-focus';
 
 const nodeTypes: NodeTypes = { component: ComponentNodeComponent };
 const edgeTypes: EdgeTypes = { dependency: DependencyEdgeComponent };
@@ -38,6 +37,58 @@ const minimapColor = (n: ComponentNode) => (n.data.installed ? n.data.color : 't
 /** Theme: React Flow's variables mapped onto the app's Tailwind tokens (light and dark). */
 const themeClass =
   '[--xy-background-color:var(--color-bg)] [--xy-edge-stroke:var(--color-fg-muted)] [--xy-minimap-background-color:var(--color-surface)] [--xy-controls-button-background-color:var(--color-surface)] [--xy-controls-button-background-color-hover:var(--color-muted)] [--xy-controls-button-color:var(--color-fg)] [--xy-controls-button-border-color:var(--color-border)]';
+
+interface GraphCanvasProps {
+  nodes: ComponentNode[];
+  edges: DependencyEdge[];
+  actions: GraphActions;
+}
+
+/** The React Flow canvas: nodes, edges, background, zoom controls and the minimap. */
+function GraphCanvas({ nodes, edges, actions }: GraphCanvasProps) {
+  return (
+    <ReactFlow<ComponentNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      colorMode="system"
+      className={themeClass}
+      fitView
+      minZoom={0.1}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      onNodeClick={(_, n) => actions.open(n.id as ComponentId)}
+      onNodeMouseEnter={(_, n) => actions.hover(n.id as ComponentId)}
+      onNodeMouseLeave={() => actions.hover(null)}
+      onlyRenderVisibleElements={nodes.length > 300}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Component dependency graph: dependencies on the left, what needs them to the right"
+    >
+      <Background />
+      <Controls showInteractive={false} />
+      <MiniMap<ComponentNode>
+        nodeColor={minimapColor}
+        pannable
+        zoomable
+        ariaLabel="Overview of the graph"
+      />
+    </ReactFlow>
+  );
+}
+
+/** The export failure, when there is one. */
+function GraphMessage({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="px-3 py-1 text-sm text-danger">
+      {message}
+    </p>
+  );
+}
 
 interface GraphViewProps {
   className?: string;
@@ -48,96 +99,12 @@ interface GraphViewProps {
 function GraphView({ className, ownStatus }: GraphViewProps) {
   const [showAll, setShowAll] = useState(false);
   const [family, setFamily] = useState<FamilyId | 'all'>('all');
-  const [hovered, setHovered] = useState<ComponentId | null>(null);
-  const [focused, setFocused] = useState<ComponentId | null>(null);
-  const [openId, setOpenId] = useState<ComponentId | null>(null);
   const [message, setMessage] = useState('');
   const model = useGraphModel(showAll);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const { hovered, focused, openId, actions, find } = useGraphFocus(model.layout.nodes, wrapper);
   const { nodes, edges } = useGraphElements(model, { showAll, family, hovered, focused, openId });
   const toggle = useToggle();
-  const flow = useReactFlow();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const boxes = model.layout.nodes;
-
-  const reveal = useCallback(
-    (id: ComponentId, centre: boolean) => {
-      const box = boxes.get(id);
-      const el = document.getElementById(nodeDomId(id));
-      const frame = wrapper.current?.getBoundingClientRect();
-      const rect = el?.getBoundingClientRect();
-      const inView =
-        frame &&
-        rect &&
-        rect.left >= frame.left &&
-        rect.right <= frame.right &&
-        rect.top >= frame.top &&
-        rect.bottom <= frame.bottom;
-      if (box && (centre || !inView))
-        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
-          zoom: Math.max(flow.getZoom(), 0.8),
-          duration: 200,
-        });
-    },
-    [boxes, flow],
-  );
-
-  // Closing the panel (✕ or Escape) hands focus back to the node it was opened from, or to the
-  // graph's tabbable node when that component has left the graph.
-  // The open id is mirrored in a ref so `close`, and with it the node actions, stay stable.
-  const openRef = useRef<ComponentId | null>(null);
-  const close = useCallback(() => {
-    const id = openRef.current;
-    if (!id) return;
-    openRef.current = null;
-    setOpenId(null);
-    const own = document.getElementById(nodeDomId(id));
-    if (own) {
-      setFocused(id);
-      own.focus({ preventScroll: true });
-      reveal(id, false);
-      return;
-    }
-    wrapper.current?.querySelector<HTMLElement>('[data-node-id][tabindex="0"]')?.focus();
-  }, [reveal]);
-
-  const actions = useMemo<GraphActions>(
-    () => ({
-      open: (id) => {
-        openRef.current = id;
-        setOpenId(id);
-        setFocused(id);
-      },
-      close,
-      hover: setHovered,
-      move: (from, key) => {
-        const to = nextNode(boxes, from, key);
-        setFocused(to);
-        document.getElementById(nodeDomId(to))?.focus({ preventScroll: true });
-        reveal(to, false);
-      },
-    }),
-    [boxes, close, reveal],
-  );
-
-  const find = useCallback(
-    (query: string) => {
-      const q = query.trim().toLowerCase();
-      const hit = q
-        ? COMPONENTS.find(
-            (c) => boxes.has(c.id) && (c.name.toLowerCase().includes(q) || c.id.includes(q)),
-          )
-        : undefined;
-      if (!hit) return false;
-      setFocused(hit.id);
-      reveal(hit.id, true);
-      requestAnimationFrame(() =>
-        document.getElementById(nodeDomId(hit.id))?.focus({ preventScroll: true }),
-      );
-      return true;
-    },
-    [boxes, reveal],
-  );
-
   const exportAs = useGraphExport(model, setMessage);
 
   return (
@@ -158,43 +125,10 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
           onExport={(f) => void exportAs(f)}
         />
         {ownStatus && <ComponentToggleStatus className="min-h-5 px-3 py-0.5 text-xs" />}
-        {message && (
-          <p role="alert" className="px-3 py-1 text-sm text-danger">
-            {message}
-          </p>
-        )}
+        <GraphMessage message={message} />
         <div className="flex min-h-0 flex-1 flex-col md:flex-row">
           <div ref={wrapper} className="relative min-h-[24rem] flex-1">
-            <ReactFlow<ComponentNode>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              colorMode="system"
-              className={themeClass}
-              fitView
-              minZoom={0.1}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              nodesFocusable={false}
-              edgesFocusable={false}
-              elementsSelectable={false}
-              onNodeClick={(_, n) => actions.open(n.id as ComponentId)}
-              onNodeMouseEnter={(_, n) => setHovered(n.id as ComponentId)}
-              onNodeMouseLeave={() => setHovered(null)}
-              onlyRenderVisibleElements={nodes.length > 300}
-              proOptions={{ hideAttribution: true }}
-              aria-label="Component dependency graph: dependencies on the left, what needs them to the right"
-            >
-              <Background />
-              <Controls showInteractive={false} />
-              <MiniMap<ComponentNode>
-                nodeColor={minimapColor}
-                pannable
-                zoomable
-                ariaLabel="Overview of the graph"
-              />
-            </ReactFlow>
+            <GraphCanvas nodes={nodes} edges={edges} actions={actions} />
           </div>
           {openId && (
             <GraphSidePanel
@@ -202,7 +136,7 @@ function GraphView({ className, ownStatus }: GraphViewProps) {
               resolved={model.resolved}
               onOpen={actions.open}
               onToggle={toggle}
-              onClose={close}
+              onClose={actions.close}
             />
           )}
         </div>

@@ -11,6 +11,7 @@ import type { ResolvedSelection } from '../../shared/lib/resolve-selection';
 import { nameOf } from '../catalog/component-status';
 import { SettingsDisclosure } from '../settings/settings-disclosure';
 import { Button } from '../ui/button';
+import { ON_BY_DEFAULT_TEXT, REASON_FIXED_TEXT } from '../../shared/constants/reasons';
 
 export interface GraphSidePanelProps {
   id: ComponentId;
@@ -120,7 +121,7 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
         className="rounded-md bg-muted px-2 py-1.5 text-sm"
       >
         {reason.kind === 'chosen' && c.tier === 'recommended'
-          ? 'Recommended: on by default'
+          ? ON_BY_DEFAULT_TEXT.card
           : formatWhy(reason, nameOf)}
       </p>
       <dl className="divide-y divide-border">
@@ -145,9 +146,7 @@ export function GraphSidePanel({ id, resolved, onOpen, onToggle, onClose }: Grap
       {installed && <SettingsDisclosure key={id} id={id} name={c.name} />}
       {fixed ? (
         <p className="text-sm text-fg-muted">
-          {reason.kind === 'mandatory'
-            ? 'Mandatory: it cannot be removed.'
-            : 'Locked: a mandatory component needs it.'}
+          {reason.kind === 'mandatory' ? REASON_FIXED_TEXT.mandatory : REASON_FIXED_TEXT.locked}
         </p>
       ) : (
         <Button variant={installed ? 'danger' : 'primary'} onClick={() => onToggle(id, !installed)}>

@@ -1,5 +1,6 @@
 // Export of the current graph as `<sovereign or 'catalyst'>-graph.svg` or `.png`.
 import { useCallback } from 'react';
+import { TIER_INFO } from '../../shared/constants/catalog-types';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
 import { getFamily } from '../../shared/constants/families';
 import { useDraftStore } from '../../shared/store/draft-store';
@@ -7,8 +8,6 @@ import { downloadBlob } from '../../shared/lib/download';
 import { svgToPng } from './svg-to-png';
 import { graphToSvg } from './graph-svg';
 import type { GraphModel } from './use-graph-elements';
-
-const TIER_LABEL = { mandatory: 'Mandatory', recommended: 'Recommended', optional: 'Optional' };
 
 /** A stable-per-model export callback; reports failures through `onError`. */
 export function useGraphExport({ graph, layout }: GraphModel, onError: (message: string) => void) {
@@ -20,7 +19,7 @@ export function useGraphExport({ graph, layout }: GraphModel, onError: (message:
         title: `${sovereign.trim() || 'Catalyst'} dependency graph`,
         nameOf: (id: ComponentId) => getComponent(id).name,
         subtitleOf: (id: ComponentId) =>
-          `${getFamily(getComponent(id).family).name} · ${TIER_LABEL[getComponent(id).tier]}`,
+          `${getFamily(getComponent(id).family).name} · ${TIER_INFO[getComponent(id).tier].label}`,
         colorOf: (id: ComponentId) => getFamily(getComponent(id).family).color,
       });
       try {

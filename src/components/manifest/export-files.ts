@@ -1,4 +1,5 @@
 // Names and commands around an exported manifest: file names and the curl that POSTs the file.
+import { API_PATHS } from '../../shared/constants/api-paths';
 
 /** A file-name-safe form of the Sovereign name ('sovereign' when empty). */
 export function fileBase(name: string): string {
@@ -32,7 +33,7 @@ export function gitopsZipName(name: string): string {
  */
 export function curlCommand(origin: string, fileName: string, idempotencyKey: string): string {
   return [
-    `curl -X POST ${origin.replace(/\/+$/, '')}/api/v1/deployments`,
+    `curl -X POST ${origin.replace(/\/+$/, '')}${API_PATHS.deployments}`,
     `  -H 'Content-Type: application/yaml'`,
     `  -H 'Idempotency-Key: ${idempotencyKey}'`,
     `  --data-binary @${fileName}`,

@@ -2,8 +2,8 @@
 // the secrets it carries and the secrets the user must enter again. Pure: no store, no React.
 import { REGISTRARS, getProvider } from '../../shared/constants/domain';
 import type { StepId } from '../../shared/constants/steps';
-import { draftFromManifest, draftSecretsFromManifest } from '../../shared/lib/manifest';
-import { parseManifestText } from '../../shared/lib/manifest-io';
+import { draftFromManifest, draftSecretsFromManifest } from '../../shared/lib/manifest/build';
+import { parseManifestText } from '../../shared/lib/manifest/io';
 import type { Draft, DraftSecrets } from '../../shared/schemas/draft';
 import type { ManifestProblem, SovereignManifest } from '../../shared/schemas/manifest';
 

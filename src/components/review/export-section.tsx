@@ -1,16 +1,10 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { getStep } from '../../shared/constants/steps';
-import { downloadText } from '../../shared/lib/download';
-import { buildManifest, withSecrets } from '../../shared/lib/manifest';
-import { serializeManifest, type ManifestFormat } from '../../shared/lib/manifest-io';
-import { useDraftStore } from '../../shared/store/draft-store';
-import { useSecretsStore } from '../../shared/store/secrets-store';
 import { Collapsible } from '../manifest/collapsible';
-import { curlCommand, manifestFileName } from '../manifest/export-files';
+import { manifestFileName } from '../manifest/export-files';
 import type { ImportOutcome } from '../manifest/import-manifest';
 import { ImportNotice } from '../manifest/import-notice';
-import { useClipboardNotice } from '../manifest/use-clipboard-notice';
 import { YamlCode } from '../manifest/yaml-code';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -18,79 +12,60 @@ import { Checkbox } from '../ui/choice';
 import { ConfirmDialog } from '../ui/dialog';
 import { GitopsViewer } from './gitops-viewer';
 import { ImportDialog } from './import-dialog';
+import { useManifestExport, type ManifestExport } from './use-manifest-export';
 
-const MEDIA_TYPE: Record<ManifestFormat, string> = {
-  yaml: 'application/yaml',
-  json: 'application/json',
-};
-
-/** Review's Export slot: download, copy or POST the manifest, import one, browse its GitOps tree. */
-export function ExportSection() {
-  const draft = useDraftStore((s) => s.draft);
-  const secrets = useSecretsStore((s) => s.secrets);
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const secretsId = useId();
-  const manifest = useMemo(() => buildManifest(draft), [draft]);
-  const preview = useMemo(() => serializeManifest(manifest, 'yaml'), [manifest]);
-  const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [warning, setWarning] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [curl, setCurl] = useState<string | null>(null);
-  const { notice, copy } = useClipboardNotice();
-  // One Idempotency-Key per manifest text: copying the same command twice cannot submit twice.
-  const keyOf = useRef<{ text: string; key: string } | null>(null);
-
-  const name = manifest.metadata.name;
-  const exportText = (format: ManifestFormat) =>
-    serializeManifest(includeSecrets ? withSecrets(manifest, secrets) : manifest, format, {
-      includeSecrets,
-    });
-  const download = (format: ManifestFormat) =>
-    downloadText(
-      exportText(format),
-      manifestFileName(name, format, includeSecrets),
-      MEDIA_TYPE[format],
-    );
-  const copyCurl = () => {
-    const text = exportText('yaml');
-    if (keyOf.current?.text !== text) keyOf.current = { text, key: crypto.randomUUID() };
-    const file = manifestFileName(name, 'yaml', includeSecrets);
-    const command = curlCommand(window.location.origin, file, keyOf.current.key);
-    setCurl(command);
-    void copy(command, `Copied a curl command that POSTs ${file}.`);
-  };
-
+/** What the manifest is for, and that secrets stay out by default. */
+function ExportIntro() {
   return (
-    <div className="space-y-4">
-      <p className="text-sm text-fg-muted">
-        The manifest describes this Sovereign in one file: keep it in Git, validate it with{' '}
-        <code className="font-mono">catalyst validate</code>, or import it here later. Secret values
-        are left out unless you include them.
+    <p className="text-sm text-fg-muted">
+      The manifest describes this Sovereign in one file: keep it in Git, validate it with{' '}
+      <code className="font-mono">catalyst validate</code>, or import it here later. Secret values
+      are left out unless you include them.
+    </p>
+  );
+}
+
+interface ExportButtonsProps {
+  exp: ManifestExport;
+  onImport: () => void;
+}
+
+/** Download, copy and import buttons. */
+function ExportButtons({ exp, onImport }: ExportButtonsProps) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button variant="primary" onClick={() => exp.download('yaml')}>
+        Download YAML
+      </Button>
+      <Button onClick={() => exp.download('json')}>Download JSON</Button>
+      <Button onClick={exp.copyYaml}>Copy YAML</Button>
+      <Button onClick={exp.copyCurl}>Copy as curl</Button>
+      <Button onClick={onImport}>Import…</Button>
+    </div>
+  );
+}
+
+/** The curl command last copied, with how to run it. */
+function CurlHint({ curl, file }: { curl: string; file: string }) {
+  return (
+    <div className="space-y-1">
+      <pre className="overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs">
+        {curl}
+      </pre>
+      <p className="text-xs text-fg-muted">
+        Run it next to the downloaded {file}; the command holds no secret. If the API needs a token,
+        add{' '}
+        <code className="font-mono">-H &quot;Authorization: Bearer $CATALYST_API_TOKEN&quot;</code>.
       </p>
-      <Checkbox
-        id={secretsId}
-        label="Include secrets"
-        description="Adds the cloud, cold-tier and registrar tokens from this tab's memory to downloads and copies, in clear text."
-        checked={includeSecrets}
-        onChange={(e) => (e.target.checked ? setWarning(true) : setIncludeSecrets(false))}
-      />
-      <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => download('yaml')}>
-          Download YAML
-        </Button>
-        <Button onClick={() => download('json')}>Download JSON</Button>
-        <Button
-          onClick={() =>
-            void copy(exportText('yaml'), 'Copied the manifest (YAML) to the clipboard.')
-          }
-        >
-          Copy YAML
-        </Button>
-        <Button onClick={copyCurl}>Copy as curl</Button>
-        <Button onClick={() => setImporting(true)}>Import…</Button>
-      </div>
+    </div>
+  );
+}
+
+/** The secrets warning, the clipboard notice and the curl command of the export. */
+function ExportNotices({ exp }: { exp: ManifestExport }) {
+  const { includeSecrets, notice, curl } = exp;
+  return (
+    <>
       {includeSecrets ? (
         <Alert tone="warn">
           Downloads and copies now contain secret values in clear text. Store the file like a
@@ -103,21 +78,63 @@ export function ExportSection() {
         </Alert>
       ) : null}
       {curl ? (
-        <div className="space-y-1">
-          <pre className="overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs">
-            {curl}
-          </pre>
-          <p className="text-xs text-fg-muted">
-            Run it next to the downloaded {manifestFileName(name, 'yaml', includeSecrets)}; the
-            command holds no secret. If the API needs a token, add{' '}
-            <code className="font-mono">
-              -H &quot;Authorization: Bearer $CATALYST_API_TOKEN&quot;
-            </code>
-            .
-          </p>
-        </div>
+        <CurlHint curl={curl} file={manifestFileName(exp.name, 'yaml', includeSecrets)} />
       ) : null}
-      {outcome ? <ImportNotice outcome={outcome} /> : null}
+    </>
+  );
+}
+
+interface IncludeSecretsProps {
+  exp: ManifestExport;
+  /** Asks for confirmation before secrets go into the export. */
+  onWarn: () => void;
+}
+
+/** The "Include secrets" checkbox: turning it on asks first, turning it off does not. */
+function IncludeSecretsCheckbox({ exp, onWarn }: IncludeSecretsProps) {
+  const id = useId();
+  return (
+    <Checkbox
+      id={id}
+      label="Include secrets"
+      description="Adds the cloud, cold-tier and registrar tokens from this tab's memory to downloads and copies, in clear text."
+      checked={exp.includeSecrets}
+      onChange={(e) => (e.target.checked ? onWarn() : exp.setIncludeSecrets(false))}
+    />
+  );
+}
+
+interface IncludeSecretsDialogProps {
+  open: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
+/** The confirmation that secrets go into downloads and copies in clear text. */
+function IncludeSecretsDialog({ open, onCancel, onConfirm }: IncludeSecretsDialogProps) {
+  return (
+    <ConfirmDialog
+      open={open}
+      title="Include secrets in the export?"
+      body={
+        <p>
+          The file will contain your cloud provider, cold-tier storage and registrar tokens in clear
+          text. Anyone who gets it can create and delete resources in your accounts. Keep it out of
+          Git and chat, and delete it when it has served its purpose.
+        </p>
+      }
+      confirmLabel="Include secrets"
+      tone="danger"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    />
+  );
+}
+
+/** The manifest preview and the GitOps tree, each behind a disclosure. */
+function ManifestViews({ name, preview }: { name: string; preview: string }) {
+  return (
+    <>
       <Collapsible title="Preview the manifest (YAML)">
         <YamlCode text={preview} label={`${manifestFileName(name, 'yaml')} preview`} />
         <p className="mt-2 text-xs text-fg-muted">Secret values are never shown here.</p>
@@ -125,35 +142,52 @@ export function ExportSection() {
       <Collapsible title="GitOps tree">
         <GitopsViewer />
       </Collapsible>
-      <ConfirmDialog
+    </>
+  );
+}
+
+/** Import state: whether the dialog is open, the last outcome, and what an import resets. */
+function useManifestImport(exp: ManifestExport) {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [importing, setImporting] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const onImported = (o: ImportOutcome) => {
+    exp.setIncludeSecrets(false);
+    exp.setCurl(null);
+    setOutcome(o);
+    // Review's path comes from the one step list; the notice keeps focus when already there.
+    const review = getStep('review').path;
+    if (pathname !== review) void navigate(review);
+  };
+  return { importing, setImporting, outcome, onImported };
+}
+
+/** Review's Export slot: download, copy or POST the manifest, import one, browse its GitOps tree. */
+export function ExportSection() {
+  const exp = useManifestExport();
+  const imp = useManifestImport(exp);
+  const [warning, setWarning] = useState(false);
+  return (
+    <div className="space-y-4">
+      <ExportIntro />
+      <IncludeSecretsCheckbox exp={exp} onWarn={() => setWarning(true)} />
+      <ExportButtons exp={exp} onImport={() => imp.setImporting(true)} />
+      <ExportNotices exp={exp} />
+      {imp.outcome ? <ImportNotice outcome={imp.outcome} /> : null}
+      <ManifestViews name={exp.name} preview={exp.preview} />
+      <IncludeSecretsDialog
         open={warning}
-        title="Include secrets in the export?"
-        body={
-          <p>
-            The file will contain your cloud provider, cold-tier storage and registrar tokens in
-            clear text. Anyone who gets it can create and delete resources in your accounts. Keep it
-            out of Git and chat, and delete it when it has served its purpose.
-          </p>
-        }
-        confirmLabel="Include secrets"
-        tone="danger"
         onCancel={() => setWarning(false)}
         onConfirm={() => {
           setWarning(false);
-          setIncludeSecrets(true);
+          exp.setIncludeSecrets(true);
         }}
       />
       <ImportDialog
-        open={importing}
-        onClose={() => setImporting(false)}
-        onImported={(o) => {
-          setIncludeSecrets(false);
-          setCurl(null);
-          setOutcome(o);
-          // Review's path comes from the one step list; the notice keeps focus when already there.
-          const review = getStep('review').path;
-          if (pathname !== review) void navigate(review);
-        }}
+        open={imp.importing}
+        onClose={() => imp.setImporting(false)}
+        onImported={imp.onImported}
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { getComponent, type ComponentId } from '../../shared/constants/components';
-import { manifestComponents } from '../../shared/lib/manifest';
+import { manifestComponents } from '../../shared/lib/manifest/build';
 import { isRecommendedDefault, listNames } from '../catalog/component-status';
+import { ON_BY_DEFAULT_TEXT, REASON_GROUP_TEXT, REASON_TEXT } from '../../shared/constants/reasons';
 
 /** One group of installed components: why they are installed, and their names. */
 export interface ReasonGroup {
@@ -27,15 +28,15 @@ export function reasonGroups(chosen: readonly string[]): ReasonGroup[] {
     if (c.reason === 'mandatory') mandatory.push(id);
     else if (c.reason === 'chosen') (isRecommendedDefault(id) ? recommended : mine).push(id);
     else {
-      const title = `Required by ${listNames((c.requiredBy ?? []).map(nameOf))}`;
+      const title = REASON_TEXT.dependency.sentence(listNames((c.requiredBy ?? []).map(nameOf)));
       required.set(title, [...(required.get(title) ?? []), id]);
     }
   }
   return [
-    { title: 'Chosen by you', ids: mine },
-    { title: 'Recommended (on by default)', ids: recommended },
+    { title: REASON_GROUP_TEXT.chosen, ids: mine },
+    { title: ON_BY_DEFAULT_TEXT.group, ids: recommended },
     ...[...required].map(([title, ids]) => ({ title, ids })),
-    { title: 'Mandatory (always installed)', ids: mandatory },
+    { title: REASON_GROUP_TEXT.mandatory, ids: mandatory },
   ].filter((g) => g.ids.length > 0);
 }
 

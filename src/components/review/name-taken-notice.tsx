@@ -6,6 +6,7 @@ import { useDraftStore } from '../../shared/store/draft-store';
 import { ChangeSovereignButton } from '../sovereigns/change-sovereign-button';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { ROUTES, deploymentRoute } from '../../shared/constants/routes';
 
 const linkClass =
   'inline-flex items-center rounded-md border border-border px-3 py-2 text-sm font-medium text-accent underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
@@ -38,7 +39,7 @@ export function NameTakenNotice({
         <ChangeSovereignButton name={existing?.name ?? name} />
         <Link
           className={linkClass}
-          to={existing ? `/deployments/${encodeURIComponent(existing.id)}` : '/deployments'}
+          to={existing ? deploymentRoute(existing.id) : ROUTES.deployments}
         >
           Open the existing Sovereign
         </Link>

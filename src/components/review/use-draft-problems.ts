@@ -4,10 +4,9 @@
 // on the field that decides it. Several sections ask (the problem list, Provision, the stepper);
 // the answer is computed once per draft and secrets.
 import { useMemo } from 'react';
-import type { StepId } from '../../shared/constants/steps';
-import { fieldProblems } from '../../shared/api/problem-fields';
+import { fieldProblems, type FieldProblem } from '../../shared/lib/manifest/field-map';
 import { validateDraft } from '../../shared/lib/draft';
-import { buildManifest } from '../../shared/lib/manifest';
+import { buildManifest } from '../../shared/lib/manifest/build';
 import { planProblems, planWarnings } from '../../shared/lib/plan-problems';
 import type { ManifestProblem } from '../../shared/schemas/manifest';
 import type { Draft, DraftSecrets } from '../../shared/schemas/draft';
@@ -16,10 +15,7 @@ import { useRevisionStore, withoutKeptSecrets } from '../../shared/store/revisio
 import { useSecretsStore } from '../../shared/store/secrets-store';
 
 /** One problem on Review: its step, its draft field (null: the step as a whole) and words. */
-export interface DraftProblem {
-  step: StepId;
-  path: string | null;
-  message: string;
+export interface DraftProblem extends Omit<FieldProblem, 'manifestPath'> {
   /** The manifest path the API names for it; null for a check only the wizard can make. */
   manifestPath: string | null;
 }

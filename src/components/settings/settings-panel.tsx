@@ -10,7 +10,7 @@ import type { SettingValue } from '../../shared/constants/settings-types';
 import type { ChartValues } from '../../shared/lib/component-settings';
 import { releaseContext } from '../../shared/lib/flux/release-context';
 import { componentValues } from '../../shared/lib/flux/values';
-import { buildManifest } from '../../shared/lib/manifest';
+import { buildManifest } from '../../shared/lib/manifest/build';
 import { planManifest } from '../../shared/lib/placement';
 import type { Draft } from '../../shared/schemas/draft';
 import { useDraftStore } from '../../shared/store/draft-store';

@@ -14,9 +14,9 @@ import {
 } from '../../shared/lib/chart-values-check';
 import { isPlainObject, type ChartValues } from '../../shared/lib/component-settings';
 import { fieldId } from '../../shared/lib/draft-defaults';
-import { buildManifest } from '../../shared/lib/manifest';
+import { buildManifest } from '../../shared/lib/manifest/build';
 import type { Draft } from '../../shared/schemas/draft';
-import { componentConfigProblems } from '../../shared/schemas/component-config-check';
+import { componentConfigProblems } from '../../shared/lib/manifest/component-config';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { FieldError, controlClass } from '../ui/field';
 

@@ -7,18 +7,13 @@ import { fileBase } from '../manifest/export-files';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { ChangeSovereignButton } from './change-sovereign-button';
+import { deploymentRoute } from '../../shared/constants/routes';
+import { deploymentStatusTone } from '../../shared/constants/statuses';
 
 const when = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { hour12: false });
 };
-
-const tone = (status: string) =>
-  status === 'failed' || status === 'cancelled'
-    ? 'danger'
-    : status === 'ready' || status === 'ready-to-apply'
-      ? 'ok'
-      : 'accent';
 
 /** "Download manifest": the revision's YAML (never with secrets), fetched with the API token. */
 function DownloadManifest({ name, revision }: { name: string; revision: number }) {
@@ -73,7 +68,7 @@ export function RevisionsList({
           >
             <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
               <span className="font-semibold">Revision {r.revision}</span>
-              <Badge tone={tone(r.status)}>{r.status}</Badge>
+              <Badge tone={deploymentStatusTone(r.status)}>{r.status}</Badge>
               <span className="min-w-48 flex-1">{r.summary}</span>
               <code className="text-xs text-fg-muted" title={r.commitSha ?? undefined}>
                 {r.commitSha ? r.commitSha.slice(0, 12) : 'not committed'}
@@ -84,7 +79,7 @@ export function RevisionsList({
             </div>
             <div className="flex flex-wrap items-start gap-2">
               <Link
-                to={`/deployments/${encodeURIComponent(r.deploymentId)}`}
+                to={deploymentRoute(r.deploymentId)}
                 className="inline-flex h-8 items-center text-sm text-accent underline focus-visible:outline-2 focus-visible:outline-focus"
               >
                 Deployment <span className="sr-only">of revision {r.revision}</span>

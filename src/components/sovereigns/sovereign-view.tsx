@@ -6,13 +6,14 @@ import { QueryError } from '../deployments/query-error';
 import { ChangeSovereignButton } from './change-sovereign-button';
 import { CompareRevisions } from './compare-revisions';
 import { RevisionsList } from './revisions-list';
+import { ROUTES } from '../../shared/constants/routes';
 
 function NotFound({ name }: { name: string }) {
   return (
     <div className="space-y-4 py-10">
       <h1 className="text-2xl font-semibold">No Sovereign named {name}</h1>
       <p className="text-fg-muted">The bootstrap API has no Sovereign of this name.</p>
-      <Link to="/deployments" className="text-accent underline">
+      <Link to={ROUTES.deployments} className="text-accent underline">
         See all deployments
       </Link>
     </div>

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { sovereignQueryOptions } from '../../shared/api/sovereigns';
 import { downloadText } from '../../shared/lib/download';
-import { buildManifest } from '../../shared/lib/manifest';
-import { serializeManifest } from '../../shared/lib/manifest-io';
+import { buildManifest } from '../../shared/lib/manifest/build';
+import { serializeManifest } from '../../shared/lib/manifest/io';
 import { useDraftStore } from '../../shared/store/draft-store';
 import type { RevisionBase } from '../../shared/store/revision-store';
 import { manifestFileName } from '../manifest/export-files';

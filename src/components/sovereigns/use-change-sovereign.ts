@@ -9,6 +9,7 @@ import { useRevisionStore } from '../../shared/store/revision-store';
 import { useServerProblemsStore } from '../../shared/store/server-problems-store';
 import { analyseManifestText } from '../manifest/import-manifest';
 import { applyImport } from '../review/import-dialog';
+import { stepPath } from '../../shared/constants/routes';
 
 const analysed = (text: string, revision: number) => {
   const a = analyseManifestText(text);
@@ -45,7 +46,7 @@ export function useChangeSovereign() {
         applyImport(start);
         useServerProblemsStore.getState().clearServerProblems();
         useRevisionStore.getState().setBase({ name, revision: latest, manifest: base.manifest });
-        void navigate('/wizard/review');
+        void navigate(stepPath('review'));
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
       } finally {

@@ -4,14 +4,15 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client';
-import { fieldProblems } from '../../shared/api/problem-fields';
+import { fieldProblems } from '../../shared/lib/manifest/field-map';
 import { useSubmitRevision } from '../../shared/api/sovereigns';
-import { buildManifest, withSecrets } from '../../shared/lib/manifest';
+import { buildManifest, withSecrets } from '../../shared/lib/manifest/build';
 import { STALE_BASE_CODE } from '../../shared/schemas/sovereigns';
 import { useDraftStore } from '../../shared/store/draft-store';
 import { useRevisionStore, type RevisionBase } from '../../shared/store/revision-store';
 import { useSecretsStore } from '../../shared/store/secrets-store';
 import { useServerProblemsStore } from '../../shared/store/server-problems-store';
+import { sovereignRoute } from '../../shared/constants/routes';
 
 export type CommitFailure =
   | { kind: 'stale-base'; error: ApiError }
@@ -62,7 +63,7 @@ export function useCommitRevision(base: RevisionBase) {
           useServerProblemsStore.getState().clearServerProblems();
           useDraftStore.getState().setIdempotencyKey(null);
           useRevisionStore.getState().setBase(null);
-          void navigate(`/sovereigns/${encodeURIComponent(base.name)}`);
+          void navigate(sovereignRoute(base.name));
         },
       },
     );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { buildManifest } from '../../shared/lib/manifest';
+import { buildManifest } from '../../shared/lib/manifest/build';
 import { useDraftStore } from '../../shared/store/draft-store';
 import type { RevisionBase } from '../../shared/store/revision-store';
 import { manifestDiffQueryOptions } from './compute-diff';

@@ -14,9 +14,9 @@ import { focusFirstInvalid, focusHeading } from './focus';
 const NO_ERRORS: readonly FieldError[] = [];
 
 export interface WizardFlow {
-  step: (typeof STEPS)[number] | undefined;
-  prev: (typeof STEPS)[number] | undefined;
-  next: (typeof STEPS)[number] | undefined;
+  step: Step | undefined;
+  prev: Step | undefined;
+  next: Step | undefined;
   /** The current step's problems once Next was pressed (or a problem link led here). */
   errors: readonly FieldError[];
   goBack: () => void;
@@ -24,32 +24,23 @@ export interface WizardFlow {
   startOver: () => void;
 }
 
+type Step = (typeof STEPS)[number];
+
 /**
- * Back/Next over STEPS: Next validates the step with its secrets, shows the errors and focuses
- * the first invalid field, or marks the next step visited and goes there. Arriving with
- * `#field-…` focuses that field; arriving otherwise focuses the page heading.
+ * The step's own validation once Next was pressed, then what the server said about fields of
+ * this step that still hold the value it judged (one message per field, the client's first).
+ * With nothing to show it is the same empty list every time, so fields do not re-render.
  */
-export function useWizardFlow(): WizardFlow {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const index = STEPS.findIndex((s) => s.path === location.pathname);
-  const step = STEPS[index];
-  const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
+function useStepErrors(step: Step | undefined, shown: boolean): readonly FieldError[] {
   const draft = useDraftStore((s) => s.draft);
   const secrets = useSecretsStore((s) => s.secrets);
-  const markVisited = useDraftStore((s) => s.markVisited);
-  const shown = step !== undefined && attempted.has(step.id);
   const validation = useValidation();
   // Revision mode with "Keep the stored secrets": an empty secret means the stored one.
   const keep = useRevisionStore((s) => s.base !== null && s.keepSecrets);
-
   const serverProblems = useServerProblemsStore((s) => s.problems);
   const judged = useServerProblemsStore((s) => s.judged);
 
-  // The step's own validation once Next was pressed, then what the server said about fields of
-  // this step that still hold the value it judged (one message per field, the client's first).
-  // With nothing to show it is the same empty list every time, so fields do not re-render.
-  const errors = useMemo(() => {
+  return useMemo(() => {
     const own =
       shown && step && validation
         ? withoutKeptSecrets(validation.validateStep(step.id, draft, secrets), { ...secrets }, keep)
@@ -66,11 +57,15 @@ export function useWizardFlow(): WizardFlow {
     const seen = new Set(own.map((e) => e.path));
     return [...own, ...fromServer.filter((e) => !seen.has(e.path))];
   }, [shown, step, draft, secrets, validation, serverProblems, judged, keep]);
+}
 
-  const addAttempted = useCallback((id: StepId) => {
-    setAttempted((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
-  }, []);
-
+/**
+ * On arrival at a step: marks it visited, then focuses the `#field-…` target (showing the
+ * step's errors) or, after the first render, the page heading.
+ */
+function useArrivalFocus(step: Step | undefined, addAttempted: (id: StepId) => void) {
+  const location = useLocation();
+  const markVisited = useDraftStore((s) => s.markVisited);
   const firstRender = useRef(true);
   useEffect(() => {
     if (step) markVisited(step.id);
@@ -83,16 +78,42 @@ export function useWizardFlow(): WizardFlow {
     }
     firstRender.current = false;
   }, [location.key, location.hash, step, markVisited, addAttempted]);
+}
+
+/** A step's problems right now, read from the stores (secrets kept in revision mode dropped). */
+async function problemsNow(id: StepId): Promise<readonly FieldError[]> {
+  const { validateStep } = await loadValidation();
+  const secretsNow = useSecretsStore.getState().secrets;
+  const revision = useRevisionStore.getState();
+  return withoutKeptSecrets(
+    validateStep(id, useDraftStore.getState().draft, secretsNow),
+    { ...secretsNow },
+    revision.base !== null && revision.keepSecrets,
+  );
+}
+
+/**
+ * Back/Next over STEPS: Next validates the step with its secrets, shows the errors and focuses
+ * the first invalid field, or marks the next step visited and goes there. Arriving with
+ * `#field-…` focuses that field; arriving otherwise focuses the page heading.
+ */
+export function useWizardFlow(): WizardFlow {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const index = STEPS.findIndex((s) => s.path === location.pathname);
+  const step = STEPS[index];
+  const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
+  const markVisited = useDraftStore((s) => s.markVisited);
+  const errors = useStepErrors(step, step !== undefined && attempted.has(step.id));
+
+  const addAttempted = useCallback((id: StepId) => {
+    setAttempted((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
+  }, []);
+  useArrivalFocus(step, addAttempted);
 
   const goNext = async () => {
     if (!step) return;
-    const { validateStep } = await loadValidation();
-    const secretsNow = useSecretsStore.getState().secrets;
-    const found = withoutKeptSecrets(
-      validateStep(step.id, useDraftStore.getState().draft, secretsNow),
-      { ...secretsNow },
-      useRevisionStore.getState().base !== null && useRevisionStore.getState().keepSecrets,
-    );
+    const found = await problemsNow(step.id);
     if (found.length > 0) {
       flushSync(() => addAttempted(step.id));
       focusFirstInvalid(found);

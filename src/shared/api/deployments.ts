@@ -13,18 +13,19 @@ import {
   type DeploymentCreated,
 } from '../schemas/api';
 import type { SovereignManifest } from '../schemas/manifest';
+import { API_PATHS, deploymentApiPath } from '../constants/api-paths';
 import { apiJson } from './client';
 
-export const DEPLOYMENTS_PATH = '/api/v1/deployments';
+export const DEPLOYMENTS_PATH = API_PATHS.deployments;
 /** Deployments per page of the list. */
 export const DEPLOYMENTS_PAGE_SIZE = 20;
 
-/** The API path of one deployment's resource (`''`, `/events`, `/manifest`, `/gitops`). */
+/** The API path of one deployment's resource (`''`, `/events`, `/manifest`, `/gitops`, ...). */
 export function deploymentPath(
   id: string,
-  sub: '' | 'events' | 'manifest' | 'gitops' = '',
+  sub: '' | 'events' | 'manifest' | 'gitops' | 'repository' | 'cancel' | 'retry' = '',
 ): string {
-  return `${DEPLOYMENTS_PATH}/${encodeURIComponent(id)}${sub ? `/${sub}` : ''}`;
+  return deploymentApiPath(id, sub);
 }
 
 export const deploymentKeys = {

@@ -1,7 +1,7 @@
 // Sovereigns and their revisions over the API: the list, one Sovereign with its revisions, a
 // revision's manifest (YAML, no secrets) and the submit of a new revision on a base revision.
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { parseManifestText } from '../lib/manifest-io';
+import { parseManifestText } from '../lib/manifest/io';
 import type { SovereignManifest } from '../schemas/manifest';
 import {
   revisionCreatedSchema,
@@ -10,17 +10,17 @@ import {
   sovereignSchema,
   type RevisionCreated,
 } from '../schemas/sovereigns';
+import { API_PATHS, revisionManifestApiPath, sovereignApiPath } from '../constants/api-paths';
 import { ApiError, apiFetch, apiJson } from './client';
 import { deploymentKeys } from './deployments';
 
-export const SOVEREIGNS_PATH = '/api/v1/sovereigns';
+export const SOVEREIGNS_PATH = API_PATHS.sovereigns;
 
 /** The API path of one Sovereign. */
-export const sovereignPath = (name: string) => `${SOVEREIGNS_PATH}/${encodeURIComponent(name)}`;
+export const sovereignPath = sovereignApiPath;
 
 /** The API path of one revision's manifest (YAML, never with secrets). */
-export const revisionManifestPath = (name: string, revision: number) =>
-  `${revisionsUrl(name)}/${revision}/manifest`;
+export const revisionManifestPath = revisionManifestApiPath;
 
 export const sovereignKeys = {
   all: ['sovereigns'] as const,

@@ -4,6 +4,18 @@ export const TIERS = ['mandatory', 'recommended', 'optional'] as const;
 /** mandatory: always installed; recommended: on by default, removable; optional: off by default. */
 export type Tier = (typeof TIERS)[number];
 
+/** How each tier is shown: its label, its one-letter mark (graph nodes) and its badge tone. */
+export const TIER_INFO: Readonly<
+  Record<
+    Tier,
+    { readonly label: string; readonly mark: string; readonly tone: 'neutral' | 'accent' }
+  >
+> = {
+  mandatory: { label: 'Mandatory', mark: 'M', tone: 'neutral' },
+  recommended: { label: 'Recommended', mark: 'R', tone: 'accent' },
+  optional: { label: 'Optional', mark: 'O', tone: 'neutral' },
+};
+
 export const FAMILY_IDS = [
   'pilot',
   'spine',

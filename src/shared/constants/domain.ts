@@ -322,6 +322,13 @@ export function getTopology(id: TopologyId): TopologyDef {
 
 export const SOVEREIGN_NAME_PATTERN = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 
+/** An RFC 1123 label: a Kubernetes object name (every secretRef), a DNS subdomain label. */
+export const DNS_LABEL_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A lowercase domain name with at least one dot and a letters-only top-level label. */
+export const DOMAIN_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** An S3 bucket name. */
+export const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
 export const S3_ENDPOINT = 'seaweedfs-s3.storage.svc:8333';
 
 /**
@@ -403,6 +410,15 @@ export function coldBackendRegions(id: ColdBackendId): readonly string[] {
 export type ColdBackendId = (typeof COLD_BACKENDS)[number]['id'];
 export const COLD_BACKEND_IDS: readonly ColdBackendId[] = COLD_BACKENDS.map((b) => b.id);
 export const DEFAULT_COLD_BACKEND: ColdBackendId = 'cloudflare-r2';
+
+/**
+ * How long objects stay in the hot and the warm tier (days since written); older ones are cold.
+ * The warm tier must end after the hot one (a cross-field rule of the storage schema).
+ */
+export const TIER_DAYS = {
+  hot: { default: 7, min: 1, max: 365 },
+  warm: { default: 30, min: 2, max: 3650 },
+} as const;
 
 export const SEAWEEDFS_SETTINGS = {
   masterReplicas: { default: 1, min: 1, max: 5 },

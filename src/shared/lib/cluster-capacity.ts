@@ -7,7 +7,7 @@ import type { ResourceTotals } from './capacity';
 import { sumRequests } from './capacity';
 import { CATALOG_INDEX } from './catalog-graph';
 import type { ClusterPlan } from './placement';
-import type { SettingsByComponent } from './manifest-config';
+import type { SettingsByComponent } from './manifest/config';
 import { resourcesWithSettings } from './settings-capacity';
 
 /**

@@ -8,13 +8,15 @@ import {
   DEFAULT_TOPOLOGY,
   OPENOVA_NAMESERVERS,
   SEAWEEDFS_SETTINGS,
+  TIER_DAYS,
   getProvider,
   getTopology,
   type ProviderId,
   type TopologyId,
 } from '../constants/domain';
 import type { StepId } from '../constants/steps';
-import type { Draft, DnsDraft, DraftSecrets, RegionDraft } from '../schemas/draft';
+import type { Draft, DraftSecrets, RegionDraft } from '../schemas/draft';
+import type { DnsDraft } from '../schemas/draft-dns';
 
 /** The persisted draft's shape version; bump it with a migration in the draft store. */
 export const DRAFT_VERSION = 2;
@@ -98,7 +100,7 @@ export function createDefaultDraft(): Draft {
         enableNamePrefix: true,
         placement: 'active-active',
       },
-      tiers: { hotDays: 7, warmDays: 30 },
+      tiers: { hotDays: TIER_DAYS.hot.default, warmDays: TIER_DAYS.warm.default },
       cold: {
         backend: DEFAULT_COLD_BACKEND,
         bucket: 'catalyst-cold-archive',

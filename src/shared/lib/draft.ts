@@ -5,13 +5,13 @@ import { REGISTRARS, getProvider } from '../constants/domain';
 import { STEPS, type StepId } from '../constants/steps';
 import {
   blueprintsSchema,
-  dnsSchema,
   infrastructureSchema,
   storageSchema,
   componentsSchema,
   type Draft,
   type DraftSecrets,
 } from '../schemas/draft';
+import { dnsSchema } from '../schemas/draft-dns';
 import type { FieldError } from './draft-defaults';
 import { contradictions } from './contradictions';
 import { settingsFieldErrors } from './settings-errors';

@@ -2,7 +2,8 @@
 // prices, in the shape the capacity engine reads. Takes the wizard's regions (HA flag) and the
 // manifest's (node count) alike; sizes come from the provider's catalogue via findSize.
 import { VOLUME_EUR_PER_GB_MONTH, findSize, type ProviderId } from '../constants/domain';
-import type { PricedRegion, RegionSpec } from './capacity';
+import type { RegionSpec } from './capacity';
+import type { PricedRegion } from './cost';
 
 /** Control-plane nodes of a highly available region. */
 export const HA_CONTROL_PLANE_NODES = 3 as const;

@@ -140,18 +140,67 @@ export function planSovereign(input: PlacementInput): SovereignPlan {
   return { clusters, unplaced };
 }
 
-/** The plan of a manifest-shaped Sovereign. */
-export function planManifest(m: {
+/** The clusters each placed component runs on, in the plan's cluster order. */
+export function clustersByComponent(plan: SovereignPlan): Map<ComponentId, string[]> {
+  const clusters = new Map<ComponentId, string[]>();
+  for (const c of plan.clusters)
+    for (const id of c.components) {
+      const names = clusters.get(id);
+      if (names) names.push(c.name);
+      else clusters.set(id, [c.name]);
+    }
+  return clusters;
+}
+
+type PlanInput = {
   metadata: { name: string };
   spec: {
     infrastructure: { provider: ProviderId; regions: readonly PlacementRegion[] };
     components: readonly { id: string; reason: string }[];
   };
-}): SovereignPlan {
-  return planSovereign({
-    sovereign: m.metadata.name || 'sovereign',
-    provider: m.spec.infrastructure.provider,
-    regions: m.spec.infrastructure.regions,
-    components: m.spec.components,
+};
+
+/** Plans already made, per manifest spec: admission, the chart checks and the render ask alike. */
+const planned = new WeakMap<object, { input: PlanInput; plan: SovereignPlan }>();
+
+/** Freezes a plan all the way down, so a caller that changed a shared plan would throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Whether a remembered plan was made from the same name, provider, regions and components. */
+const samePlanInput = (a: PlanInput, b: PlanInput) =>
+  a.metadata.name === b.metadata.name &&
+  a.spec.infrastructure.provider === b.spec.infrastructure.provider &&
+  a.spec.infrastructure.regions === b.spec.infrastructure.regions &&
+  a.spec.components === b.spec.components;
+
+/**
+ * The plan of a manifest-shaped Sovereign. Manifests are never changed in place, so the plan of
+ * one spec is made once and handed out again (a pure function of name, provider, regions and
+ * components, checked by identity); the plan is frozen.
+ */
+export function planManifest(m: PlanInput): SovereignPlan {
+  const hit = planned.get(m.spec);
+  if (hit && samePlanInput(hit.input, m)) return hit.plan;
+  const plan = deepFreeze(
+    planSovereign({
+      sovereign: m.metadata.name || 'sovereign',
+      provider: m.spec.infrastructure.provider,
+      regions: m.spec.infrastructure.regions,
+      components: m.spec.components,
+    }),
+  );
+  planned.set(m.spec, {
+    input: {
+      metadata: { name: m.metadata.name },
+      spec: { infrastructure: { ...m.spec.infrastructure }, components: m.spec.components },
+    },
+    plan,
   });
+  return plan;
 }

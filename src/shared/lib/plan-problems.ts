@@ -3,13 +3,10 @@
 // contract and its field rules (validateManifest, or the reader that migrates and then runs it),
 // then what runs where and whether it fits (placement, then capacity per cluster). A plan one of
 // them calls ready, the others accept.
-import {
-  validateManifest,
-  type ManifestProblem,
-  type SovereignManifest,
-} from '../schemas/manifest';
+import type { ManifestProblem, SovereignManifest } from '../schemas/manifest';
 import { isComponentId } from '../constants/components';
-import { admissionProblems, capacityWarnings } from './capacity-check';
+import { admissionProblems, capacityWarnings } from './manifest/capacity';
+import { validateManifest } from './manifest/validate';
 import { chartValuesProblems, type ChartValidatorLookup } from './chart-values-check';
 import { missingGpuNote, planHasGpu } from './hardware';
 

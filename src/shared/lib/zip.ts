@@ -1,11 +1,6 @@
 // A file tree as zip bytes (fflate), deterministic: fixed timestamps, entries in path order.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-
-/** One file to pack: a relative path and its text. */
-export interface TextFile {
-  path: string;
-  content: string;
-}
+import type { TextFile } from './text-file';
 
 /** A fixed entry time, so the same tree always gives the same bytes. */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { COMPONENT_STATES, DEPLOYMENT_STATUSES } from '../constants/domain';
 import type { ComponentState, DeploymentStatus } from '../constants/domain';
+import { DEPLOYMENT_STATUS_INFO, PIPELINE_PHASES, type PipelinePhase } from '../constants/statuses';
 
 export const deploymentStatusSchema = z.enum(
   DEPLOYMENT_STATUSES as unknown as [DeploymentStatus, ...DeploymentStatus[]],
@@ -12,36 +13,16 @@ export const componentStateSchema = z.enum(
 );
 
 /** Statuses after which a deployment's pipeline does nothing more without an executor. */
-export const FINAL_STATUSES: readonly DeploymentStatus[] = [
-  'ready-to-apply',
-  'ready',
-  'failed',
-  'cancelled',
-];
+export const FINAL_STATUSES: readonly DeploymentStatus[] = DEPLOYMENT_STATUSES.filter(
+  (s) => DEPLOYMENT_STATUS_INFO[s].final,
+);
 
 /** Statuses an executor's run ends in: nothing it reports may change them any more. */
-export const RUN_END_STATUSES: readonly DeploymentStatus[] = ['ready', 'failed', 'cancelled'];
+export const RUN_END_STATUSES: readonly DeploymentStatus[] = DEPLOYMENT_STATUSES.filter(
+  (s) => DEPLOYMENT_STATUS_INFO[s].runEnd,
+);
 
-/** Steps of the deployment pipeline, in the order they run. */
-export const PIPELINE_PHASES = [
-  'validate',
-  'persist',
-  'render',
-  'tofu-inputs',
-  'commit',
-  'components',
-  'ready',
-  // EXECUTOR=tofu: OpenTofu's steps, its outputs, the cluster watch, a cancel.
-  'tofu-init',
-  'tofu-plan',
-  'tofu-apply',
-  'tofu-outputs',
-  'cluster-watch',
-  'cancelled',
-  'resume',
-  'failed',
-] as const;
-export type PipelinePhase = (typeof PIPELINE_PHASES)[number];
+export { PIPELINE_PHASES, type PipelinePhase };
 
 export const deploymentLinksSchema = z.object({
   self: z.string(),

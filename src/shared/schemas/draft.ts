@@ -3,19 +3,17 @@
 // which is never persisted.
 import * as z from 'zod/mini';
 import {
+  BUCKET_PATTERN,
   BUILDING_BLOCK_IDS,
+  DNS_LABEL_PATTERN,
   COLD_BACKEND_IDS,
-  DNS_MODE_IDS,
-  LUA_POLICY_IDS,
   OCI_REGISTRY_MESSAGE,
   OCI_REGISTRY_PATTERN,
   PLACEMENT_MODES,
-  POOL_DOMAINS,
   PROVIDER_IDS,
-  REGISTRAR_IDS,
   SEAWEEDFS_SETTINGS,
   SOVEREIGN_NAME_PATTERN,
-  TLS_ISSUER_IDS,
+  TIER_DAYS,
   TOPOLOGY_IDS,
   VOLUME_GB_RANGE,
   WORKER_COUNT_RANGE,
@@ -25,25 +23,12 @@ import {
   coldBackendRegions,
   COLD_BACKENDS,
 } from '../constants/domain';
-import { domainProblem } from '../lib/contradictions';
+import type { DnsDraft } from './draft-dns';
+import { enumOf, intIn } from './mini';
 import type { BuildingBlock, ProviderId, TopologyId } from '../constants/domain';
 import { isComponentId } from '../constants/components';
 import type { ComponentId } from '../constants/components';
 import type { SettingValue } from '../constants/settings-types';
-
-const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
-const intIn = (min: number, max: number, label: string) =>
-  z
-    .number({ error: `${label}: enter a whole number` })
-    .check(
-      z.int(`${label} must be a whole number`),
-      z.gte(min, `${label} must be at least ${min}`),
-      z.lte(max, `${label} must be at most ${max}`),
-    );
-
-export const DNS_LABEL_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-export const DOMAIN_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-export const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export const regionSchema = z.object({
   cloudRegion: z.string().check(z.minLength(1, 'Cloud region is required')),
@@ -171,8 +156,8 @@ export const storageSchema = z
       placement: enumOf(PLACEMENT_MODES),
     }),
     tiers: z.object({
-      hotDays: intIn(1, 365, 'Hot tier days'),
-      warmDays: intIn(2, 3650, 'Warm tier days'),
+      hotDays: intIn(TIER_DAYS.hot.min, TIER_DAYS.hot.max, 'Hot tier days'),
+      warmDays: intIn(TIER_DAYS.warm.min, TIER_DAYS.warm.max, 'Warm tier days'),
     }),
     cold: z.object({
       backend: enumOf(COLD_BACKEND_IDS),
@@ -223,64 +208,6 @@ export const storageSchema = z
   );
 export type StorageDraft = z.infer<typeof storageSchema>;
 
-export const dnsSchema = z
-  .object({
-    mode: enumOf(DNS_MODE_IDS),
-    poolDomain: enumOf(POOL_DOMAINS),
-    subdomain: z.string(),
-    domain: z.string(),
-    registrar: enumOf(REGISTRAR_IDS),
-    luaPolicy: enumOf(LUA_POLICY_IDS),
-    dnssec: z.boolean(),
-    tlsIssuer: enumOf(TLS_ISSUER_IDS),
-    /** The Secret holding the corporate CA's tls.crt and tls.key (issuer corporate-ca only). */
-    caSecretName: z.optional(z.string()),
-  })
-  .check(
-    z.superRefine((d, ctx) => {
-      if (d.tlsIssuer === 'corporate-ca' && !DNS_LABEL_PATTERN.test(d.caSecretName ?? '')) {
-        ctx.issues.push({
-          code: 'custom',
-          input: d.caSecretName,
-          path: ['caSecretName'],
-          message: d.caSecretName
-            ? 'CA Secret: a Kubernetes name (lowercase letters, digits, hyphens)'
-            : "CA Secret: name the Secret with your CA's certificate and key, or choose Let's Encrypt",
-        });
-      }
-      if (d.mode === 'pool') {
-        if (!d.subdomain) {
-          ctx.issues.push({
-            code: 'custom',
-            input: d.subdomain,
-            path: ['subdomain'],
-            message: 'Subdomain is required',
-          });
-        } else if (!DNS_LABEL_PATTERN.test(d.subdomain)) {
-          ctx.issues.push({
-            code: 'custom',
-            input: d.subdomain,
-            path: ['subdomain'],
-            message:
-              'Subdomain: lowercase letters, digits and hyphens, at most 63, not starting or ending with a hyphen',
-          });
-        }
-      } else if (!d.domain) {
-        ctx.issues.push({
-          code: 'custom',
-          input: d.domain,
-          path: ['domain'],
-          message: 'Domain is required',
-        });
-      } else {
-        const problem = domainProblem(d.domain, DOMAIN_PATTERN);
-        if (problem)
-          ctx.issues.push({ code: 'custom', input: d.domain, path: ['domain'], message: problem });
-      }
-    }),
-  );
-export type DnsDraft = z.infer<typeof dnsSchema>;
-
 export const componentsSchema = z.object({
   chosen: z.array(
     z.string().check(z.refine((id) => isComponentId(id), { message: 'Unknown component id' })),
@@ -314,8 +241,6 @@ export const blueprintsSchema = z.object({
     ),
 });
 export type BlueprintsDraft = z.infer<typeof blueprintsSchema>;
-
-export { DRAFT_VERSION, EMPTY_SECRETS } from '../lib/draft-defaults';
 
 /** Everything the wizard collects except secrets; persisted in localStorage. */
 export interface Draft {

@@ -1,11 +1,13 @@
 // The provisioning manifest (kind Sovereign): the one contract between the wizard, the
-// download, the CLI, the bootstrap API and the GitOps renderer. The zod shape here is the
-// source of the JSON Schema; `validateManifest` adds the checks a shape cannot express.
+// download, the CLI, the bootstrap API and the GitOps renderer. Shapes only: the zod shape here is
+// the source of the JSON Schema; `validateManifest` (src/shared/lib/manifest/validate.ts) adds the
+// checks a shape cannot express.
 import * as z from 'zod';
 import {
   BUILDING_BLOCK_IDS,
   COLD_BACKEND_IDS,
   DNSSEC_ALGORITHM,
+  DNS_LABEL_PATTERN,
   DNS_MODE_IDS,
   LUA_POLICY_IDS,
   OCI_REGISTRY_MESSAGE,
@@ -16,24 +18,17 @@ import {
   REGISTRAR_IDS,
   SEAWEEDFS_SETTINGS,
   SOVEREIGN_NAME_PATTERN,
+  TIER_DAYS,
   TLS_ISSUER_IDS,
   TOPOLOGY_IDS,
   VOLUME_GB_RANGE,
   WORKER_COUNT_RANGE,
 } from '../constants/domain';
-import { getComponent, isComponentId, type ComponentId } from '../constants/components';
-import { CATALOG_INDEX } from '../lib/catalog-graph';
-import { componentConfigProblems } from './component-config-check';
-import { validateDraft } from '../lib/draft';
-import { draftFromManifest } from '../lib/manifest';
 
 export const MANIFEST_API_VERSION = 'catalyst.openova.io/v1alpha1';
 export const MANIFEST_KIND = 'Sovereign';
 /** Where the app serves the generated JSON Schema (see public/schema/). */
 export const MANIFEST_SCHEMA_PATH = '/schema/sovereign-v1alpha1.json';
-
-/** A Kubernetes object name (RFC 1123 label): what every secretRef must be. */
-export const K8S_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * A chart version, SemVer-ish: `1.2.3`, `v1.16.2`, `3.2.0-final`, `1.0.0-beta.213`, `2026.2.2`,
@@ -54,7 +49,7 @@ const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, 
 const intIn = (min: number, max: number) => z.int().min(min).max(max);
 const k8sName = z
   .string()
-  .regex(K8S_NAME_PATTERN, 'a lowercase Kubernetes name (letters, digits, hyphens)');
+  .regex(DNS_LABEL_PATTERN, 'a lowercase Kubernetes name (letters, digits, hyphens)');
 
 export const secretRefSchema = z
   .object({ name: k8sName })
@@ -105,8 +100,14 @@ const seaweedfsSchema = z.strictObject({
 });
 
 const tiersSchema = z.tuple([
-  z.strictObject({ tier: z.literal('hot'), maxAgeDays: z.int().min(1) }),
-  z.strictObject({ tier: z.literal('warm'), maxAgeDays: z.int().min(1) }),
+  z.strictObject({
+    tier: z.literal('hot'),
+    maxAgeDays: intIn(TIER_DAYS.hot.min, TIER_DAYS.hot.max),
+  }),
+  z.strictObject({
+    tier: z.literal('warm'),
+    maxAgeDays: intIn(TIER_DAYS.warm.min, TIER_DAYS.warm.max),
+  }),
   z.strictObject({
     tier: z.literal('cold'),
     backend: enumOf(COLD_BACKEND_IDS),
@@ -178,7 +179,7 @@ export const manifestComponentSchema = z.strictObject({
   }),
 });
 
-/** The shape of a Sovereign manifest; semantic checks are in `validateManifest`. */
+/** The shape of a Sovereign manifest; semantic checks are in `validateManifest` (lib/manifest). */
 export const sovereignManifestSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'The JSON Schema of this document.' }),
@@ -236,205 +237,8 @@ export interface ManifestProblem {
   message: string;
 }
 
-export type ManifestValidation =
-  { ok: true; manifest: SovereignManifest } | { ok: false; problems: ManifestProblem[] };
-
-/** Formats a zod/JS path as `a.b[3].c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(root)';
-}
-
 /** The JSON Schema of the manifest (draft-07, what YAML editors understand best). */
 export function manifestJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(sovereignManifestSchema, { target: 'draft-07', io: 'input' });
   return { ...schema, $id: `https://catalyst.openova.io${MANIFEST_SCHEMA_PATH}` };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Semantic validation: what the shape cannot say (catalog ids, dependencies, install order, and
-// the wizard's own field rules, reused through the draft so each rule is written once).
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function componentProblems(spec: Record<string, unknown>): ManifestProblem[] {
-  const problems: ManifestProblem[] = [];
-  const list = Array.isArray(spec.components) ? spec.components : [];
-  const listed = new Map<ComponentId, number>();
-  list.forEach((entry, i) => {
-    const id = isRecord(entry) ? entry.id : undefined;
-    if (typeof id !== 'string') return;
-    const at = `spec.components[${i}]`;
-    if (!isComponentId(id)) {
-      problems.push({ path: `${at}.id`, message: `unknown component "${id}"` });
-    } else if (listed.has(id)) {
-      problems.push({ path: `${at}.id`, message: `component "${id}" is listed twice` });
-    } else listed.set(id, i);
-  });
-  for (const [id, i] of listed) {
-    const def = getComponent(id);
-    const entry = list[i] as Record<string, unknown>;
-    const at = `spec.components[${i}]`;
-    for (const p of componentConfigProblems(id, entry, at)) problems.push(p);
-    for (const dep of def.dependsOn) {
-      if (!listed.has(dep))
-        problems.push({ path: at, message: `"${id}" needs "${dep}", which is not in the list` });
-    }
-    if (entry.reason === 'mandatory' && def.tier !== 'mandatory')
-      problems.push({ path: `${at}.reason`, message: `"${id}" is not a mandatory component` });
-    if (entry.reason !== 'mandatory' && def.tier === 'mandatory')
-      problems.push({
-        path: `${at}.reason`,
-        message: `"${id}" is mandatory: reason must be "mandatory"`,
-      });
-    if (
-      (entry.reason === 'dependency' || entry.reason === 'locked') &&
-      !(CATALOG_INDEX.dependents.get(id) ?? []).some((d) => listed.has(d))
-    )
-      problems.push({
-        path: `${at}.reason`,
-        message: `no listed component needs "${id}": reason must be "chosen"`,
-      });
-    if (def.chart === null && entry.version !== null && entry.version !== undefined)
-      problems.push({
-        path: `${at}.version`,
-        message: `"${id}" has no published chart: version must be null`,
-      });
-    if (def.chart !== null && entry.version === null)
-      problems.push({
-        path: `${at}.version`,
-        message: `"${id}" needs a chart version (catalog: ${def.chart.version})`,
-      });
-  }
-  if (Array.isArray(spec.components)) {
-    for (const id of CATALOG_INDEX.mandatory) {
-      if (!listed.has(id))
-        problems.push({
-          path: 'spec.components',
-          message: `mandatory component "${id}" is missing`,
-        });
-    }
-  }
-  return [...problems, ...installOrderProblems(spec.installOrder, listed)];
-}
-
-function installOrderProblems(
-  order: unknown,
-  listed: ReadonlyMap<ComponentId, number>,
-): ManifestProblem[] {
-  if (!Array.isArray(order)) return [];
-  const problems: ManifestProblem[] = [];
-  const position = new Map<string, number>();
-  order.forEach((id, i) => {
-    if (typeof id !== 'string') return;
-    if (position.has(id))
-      problems.push({ path: `spec.installOrder[${i}]`, message: `"${id}" is listed twice` });
-    else position.set(id, i);
-    if (!listed.has(id as ComponentId))
-      problems.push({
-        path: `spec.installOrder[${i}]`,
-        message: `"${id}" is not in spec.components`,
-      });
-  });
-  for (const id of listed.keys()) {
-    const at = position.get(id);
-    if (at === undefined) {
-      problems.push({ path: 'spec.installOrder', message: `"${id}" is missing` });
-      continue;
-    }
-    for (const dep of getComponent(id).dependsOn) {
-      const depAt = position.get(dep);
-      if (depAt !== undefined && depAt > at)
-        problems.push({
-          path: `spec.installOrder[${at}]`,
-          message: `"${id}" comes before its dependency "${dep}"`,
-        });
-    }
-  }
-  return problems;
-}
-
-/** Draft field path → manifest path; the reverse lives in src/shared/api/problem-fields.ts. */
-const DRAFT_TO_MANIFEST: [RegExp, string | ((...m: string[]) => string)][] = [
-  [/^infrastructure\.sovereignName$/, 'metadata.name'],
-  [/^infrastructure\.organization\.(.+)$/, (_, r) => `spec.organization.${r}`],
-  [
-    /^infrastructure\.regions\.(\d+)\.controlPlane\.ha$/,
-    (_, n) => `spec.infrastructure.regions[${n}].controlPlane.count`,
-  ],
-  [
-    /^infrastructure\.regions\.(\d+)(\..+)?$/,
-    (_, n, r) => `spec.infrastructure.regions[${n}]${r ?? ''}`,
-  ],
-  [/^infrastructure\.(.+)$/, (_, r) => `spec.infrastructure.${r}`],
-  [/^storage\.tiers\.hotDays$/, 'spec.storage.tiers[0].maxAgeDays'],
-  [/^storage\.tiers\.warmDays$/, 'spec.storage.tiers[1].maxAgeDays'],
-  [/^storage\.cold\.(.+)$/, (_, r) => `spec.storage.tiers[2].${r}`],
-  [/^storage\.(.+)$/, (_, r) => `spec.storage.${r}`],
-  [/^dns\.caSecretName$/, 'spec.dns.tls.caSecretRef.name'],
-  [/^dns\.(.+)$/, (_, r) => `spec.dns.${r}`],
-  [/^blueprints\.registry$/, 'spec.blueprints.registry'],
-  [/^blueprints\.pullSecretName$/, 'spec.blueprints.pullSecretRef.name'],
-];
-
-/** Maps a draft field path (`storage.cold.bucket`) to its manifest path. */
-export function manifestPathOfDraftPath(path: string): string {
-  for (const [re, to] of DRAFT_TO_MANIFEST) {
-    const m = re.exec(path);
-    if (m) return typeof to === 'string' ? to : to(...(m as unknown as string[]));
-  }
-  return path;
-}
-
-function dnsProblems(dns: SovereignManifest['spec']['dns']): ManifestProblem[] {
-  const problems: ManifestProblem[] = [];
-  if (dns.mode === 'pool') {
-    if (!dns.poolDomain)
-      problems.push({ path: 'spec.dns.poolDomain', message: 'required in pool mode' });
-    if (dns.subdomain === undefined)
-      problems.push({ path: 'spec.dns.subdomain', message: 'required in pool mode' });
-    if (dns.poolDomain && dns.subdomain && dns.domain !== `${dns.subdomain}.${dns.poolDomain}`)
-      problems.push({
-        path: 'spec.dns.domain',
-        message: `must be "${dns.subdomain}.${dns.poolDomain}" (subdomain.poolDomain)`,
-      });
-  }
-  if (dns.mode === 'byo-api') {
-    if (!dns.registrar)
-      problems.push({ path: 'spec.dns.registrar', message: 'required in byo-api mode' });
-    if (!dns.registrarSecretRef)
-      problems.push({ path: 'spec.dns.registrarSecretRef', message: 'required in byo-api mode' });
-  }
-  return problems;
-}
-
-/** Validates anything against the manifest contract; every problem names its path, never throws. */
-export function validateManifest(input: unknown): ManifestValidation {
-  const parsed = sovereignManifestSchema.safeParse(input);
-  const problems: ManifestProblem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
-  const spec = isRecord(input) && isRecord(input.spec) ? input.spec : undefined;
-  // Loops, not push(...list): spreading 100k+ problems as arguments overflows the stack.
-  if (spec) for (const p of componentProblems(spec)) problems.push(p);
-  if (parsed.success) {
-    const m = parsed.data;
-    for (const p of dnsProblems(m.spec.dns)) problems.push(p);
-    const fieldErrors = validateDraft(draftFromManifest(m)).filter((e) => e.step !== 'components');
-    for (const e of fieldErrors)
-      problems.push({ path: manifestPathOfDraftPath(e.path), message: e.message });
-  }
-  const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const key = `${p.path}\u0000${p.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  return unique.length === 0 && parsed.success
-    ? { ok: true, manifest: parsed.data }
-    : { ok: false, problems: unique };
 }

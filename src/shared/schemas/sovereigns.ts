@@ -1,6 +1,7 @@
 // Contracts of the Sovereign and revision endpoints (issue #12): one Sovereign per name, an ordered
 // list of revisions, each a deployment of that name. Shared by the server (OpenAPI) and the UI.
 import * as z from 'zod/mini';
+import { revisionsApiPath } from '../constants/api-paths';
 import { deploymentCreatedSchema } from './api';
 
 /** One revision of a Sovereign: a manifest, its deployment, its commit and its pipeline status. */
@@ -43,5 +44,4 @@ export type RevisionCreated = z.infer<typeof revisionCreatedSchema>;
 export const STALE_BASE_CODE = 'stale_base';
 
 /** The path of a Sovereign's revisions. */
-export const revisionsUrl = (name: string) =>
-  `/api/v1/sovereigns/${encodeURIComponent(name)}/revisions`;
+export const revisionsUrl = revisionsApiPath;

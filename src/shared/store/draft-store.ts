@@ -8,7 +8,8 @@ import { persist } from 'zustand/middleware';
 import type { ComponentId } from '../constants/components';
 import type { ProviderId, TopologyId } from '../constants/domain';
 import type { StepId } from '../constants/steps';
-import type { Draft, DnsDraft, RegionDraft, StorageDraft } from '../schemas/draft';
+import type { Draft, RegionDraft, StorageDraft } from '../schemas/draft';
+import type { DnsDraft } from '../schemas/draft-dns';
 import { DRAFT_VERSION, regionsForTopology } from '../lib/draft-defaults';
 import { createDraftStorage } from './draft-storage';
 import {
@@ -75,6 +76,49 @@ const draftStorage = createDraftStorage(() =>
   import('./read-persisted-draft').then((m) => m.readPersistedDraft),
 );
 
+/** The draft with another provider (regionsForTopology keeps the regions by position). */
+const withProvider = (d: Draft, provider: ProviderId): Draft => ({
+  ...d,
+  infrastructure: {
+    ...d.infrastructure,
+    provider,
+    regions: regionsForTopology(d.infrastructure.topology, provider, d.infrastructure.regions),
+  },
+});
+
+/** The draft with another topology (regionsForTopology keeps the regions by position). */
+const withTopology = (d: Draft, topology: TopologyId): Draft => ({
+  ...d,
+  infrastructure: {
+    ...d.infrastructure,
+    topology,
+    regions: regionsForTopology(topology, d.infrastructure.provider, d.infrastructure.regions),
+  },
+});
+
+/** The region at `index` with `patch` applied (control plane and workers merged field by field). */
+const withRegionPatch = (
+  d: Draft,
+  index: number,
+  patch: Parameters<DraftState['updateRegion']>[1],
+): Draft => ({
+  ...d,
+  infrastructure: {
+    ...d.infrastructure,
+    regions: d.infrastructure.regions.map((r, i) =>
+      i !== index
+        ? r
+        : {
+            ...r,
+            ...(patch.cloudRegion !== undefined ? { cloudRegion: patch.cloudRegion } : {}),
+            ...(patch.buildingBlocks ? { buildingBlocks: patch.buildingBlocks } : {}),
+            controlPlane: { ...r.controlPlane, ...patch.controlPlane },
+            workers: { ...r.workers, ...patch.workers },
+          },
+    ),
+  },
+});
+
 export const useDraftStore = create<DraftState>()(
   persist(
     (set) => {
@@ -85,52 +129,9 @@ export const useDraftStore = create<DraftState>()(
         draftNotice: null,
         updateInfrastructure: (patch) =>
           patchDraft((d) => ({ ...d, infrastructure: { ...d.infrastructure, ...patch } })),
-        setProvider: (provider) =>
-          patchDraft((d) => ({
-            ...d,
-            infrastructure: {
-              ...d.infrastructure,
-              provider,
-              regions: regionsForTopology(
-                d.infrastructure.topology,
-                provider,
-                d.infrastructure.regions,
-              ),
-            },
-          })),
-        setTopology: (topology) =>
-          patchDraft((d) => ({
-            ...d,
-            infrastructure: {
-              ...d.infrastructure,
-              topology,
-              regions: regionsForTopology(
-                topology,
-                d.infrastructure.provider,
-                d.infrastructure.regions,
-              ),
-            },
-          })),
-        updateRegion: (index, patch) =>
-          patchDraft((d) => ({
-            ...d,
-            infrastructure: {
-              ...d.infrastructure,
-              regions: d.infrastructure.regions.map((r, i) =>
-                i !== index
-                  ? r
-                  : {
-                      ...r,
-                      ...(patch.cloudRegion !== undefined
-                        ? { cloudRegion: patch.cloudRegion }
-                        : {}),
-                      ...(patch.buildingBlocks ? { buildingBlocks: patch.buildingBlocks } : {}),
-                      controlPlane: { ...r.controlPlane, ...patch.controlPlane },
-                      workers: { ...r.workers, ...patch.workers },
-                    },
-              ),
-            },
-          })),
+        setProvider: (provider) => patchDraft((d) => withProvider(d, provider)),
+        setTopology: (topology) => patchDraft((d) => withTopology(d, topology)),
+        updateRegion: (index, patch) => patchDraft((d) => withRegionPatch(d, index, patch)),
         updateSeaweedfs: (patch) =>
           patchDraft((d) => ({
             ...d,

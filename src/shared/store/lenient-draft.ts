@@ -11,12 +11,12 @@ import { isStepId, type StepId } from '../constants/steps';
 import { createDefaultDraft, regionsForTopology } from '../lib/draft-defaults';
 import {
   componentsSchema,
-  dnsSchema,
   infrastructureSchema,
   regionSchema,
   storageSchema,
   type RegionDraft,
 } from '../schemas/draft';
+import { dnsSchema } from '../schemas/draft-dns';
 import type { PersistedDraft } from './persisted-draft';
 
 /** Hands out a default and counts it: every reset field goes through one of these. */
@@ -114,15 +114,13 @@ function fitRegions(
   );
 }
 
-/** The whole persisted state, field by field, in the order of createDefaultDraft. */
-function persistedReader(readers: Readers) {
-  const { field, text, number, list, section } = readers;
-  const d = createDefaultDraft();
+type Defaults = ReturnType<typeof createDefaultDraft>;
+
+/** The infrastructure section; its regions are fitted to the topology and provider read first. */
+function infrastructureReader(readers: Readers, d: Defaults) {
+  const { field, text, section } = readers;
   const infra = infrastructureSchema.shape;
-  const { seaweedfs, cold } = storageSchema.shape;
-  const dns = dnsSchema.shape;
-  const sw = d.storage.seaweedfs;
-  const infrastructure = z.pipe(
+  return z.pipe(
     section({
       provider: field(infra.provider, d.infrastructure.provider),
       sovereignName: text(d.infrastructure.sovereignName),
@@ -138,7 +136,12 @@ function persistedReader(readers: Readers) {
     // Regions depend on the topology and provider just read, so they come second.
     z.transform((i) => ({ ...i, regions: fitRegions(readers, i.regions, i.topology, i.provider) })),
   );
-  const storage = section({
+}
+
+function storageReader({ field, text, number, section }: Readers, d: Defaults) {
+  const { seaweedfs, cold } = storageSchema.shape;
+  const sw = d.storage.seaweedfs;
+  return section({
     seaweedfs: section({
       masterReplicas: number(sw.masterReplicas),
       volumeReplicas: number(sw.volumeReplicas),
@@ -159,7 +162,11 @@ function persistedReader(readers: Readers) {
       region: text(d.storage.cold.region),
     }),
   });
-  const dnsDraft = section({
+}
+
+function dnsReader({ field, text, section }: Readers, d: Defaults) {
+  const dns = dnsSchema.shape;
+  return section({
     mode: field(dns.mode, d.dns.mode),
     poolDomain: field(dns.poolDomain, d.dns.poolDomain),
     subdomain: text(d.dns.subdomain),
@@ -171,29 +178,33 @@ function persistedReader(readers: Readers) {
     // Optional: absent stays absent (no CA Secret named yet); anything but a string is dropped.
     caSecretName: field(z.optional(z.string()), undefined),
   });
+}
+
+function componentsReader({ field, list, section }: Readers, d: Defaults) {
+  return section({
+    chosen: list(isChosen, d.components.chosen),
+    // Optional (absent: nothing set, as before settings existed, so no version bump); kinds
+    // only: what a setting may be is the wizard's to report (its field's range).
+    settings: field(
+      z.optional(
+        z.record(z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+      ),
+      undefined,
+    ),
+    values: field(z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))), undefined),
+  });
+}
+
+/** The whole persisted state, field by field, in the order of createDefaultDraft. */
+function persistedReader(readers: Readers) {
+  const { field, text, list, section } = readers;
+  const d = createDefaultDraft();
   return section({
     draft: section({
-      infrastructure,
-      storage,
-      dns: dnsDraft,
-      components: section({
-        chosen: list(isChosen, d.components.chosen),
-        // Optional (absent: nothing set, as before settings existed, so no version bump); kinds
-        // only: what a setting may be is the wizard's to report (its field's range).
-        settings: field(
-          z.optional(
-            z.record(
-              z.string(),
-              z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-            ),
-          ),
-          undefined,
-        ),
-        values: field(
-          z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
-          undefined,
-        ),
-      }),
+      infrastructure: infrastructureReader(readers, d),
+      storage: storageReader(readers, d),
+      dns: dnsReader(readers, d),
+      components: componentsReader(readers, d),
       blueprints: section({
         registry: text(d.blueprints.registry),
         pullSecretName: text(d.blueprints.pullSecretName),

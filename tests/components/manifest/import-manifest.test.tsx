@@ -10,7 +10,7 @@ import {
   referencedSecrets,
 } from '../../../src/components/manifest/import-manifest';
 import { buildManifest, withSecrets } from '../../../src/shared/lib/manifest';
-import { serializeManifest } from '../../../src/shared/lib/manifest-io';
+import { serializeManifest } from '../../../src/shared/lib/manifest/io';
 import { validDraft } from '../../shared/lib/manifest-fixtures';
 
 describe('analyseManifestText', () => {

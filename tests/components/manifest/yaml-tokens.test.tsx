@@ -4,7 +4,7 @@ import { isPair, isScalar, parseDocument, Scalar, stringify, visit } from 'yaml'
 import { tokenizeYaml, type YamlToken } from '../../../src/components/manifest/yaml-tokens';
 import { renderFluxTree } from '../../../src/shared/lib/flux/render-flux-tree';
 import { buildManifest } from '../../../src/shared/lib/manifest';
-import { serializeManifest } from '../../../src/shared/lib/manifest-io';
+import { serializeManifest } from '../../../src/shared/lib/manifest/io';
 import { validDraft } from '../../shared/lib/manifest-fixtures';
 
 const kinds = (line: string) =>

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TOKEN_CLASS } from '../../../src/components/manifest/yaml-code';
 import { ExportSection } from '../../../src/components/review/export-section';
 import { buildManifest, draftSecretsFromManifest } from '../../../src/shared/lib/manifest';
-import { parseManifestText } from '../../../src/shared/lib/manifest-io';
+import { parseManifestText } from '../../../src/shared/lib/manifest/io';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';
 import { renderWithProviders, WizardRoutes } from '../../render';

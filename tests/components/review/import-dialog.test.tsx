@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportSection } from '../../../src/components/review/export-section';
 import { createDefaultDraft } from '../../../src/shared/lib/draft';
 import { buildManifest, draftFromManifest, withSecrets } from '../../../src/shared/lib/manifest';
-import { serializeManifest } from '../../../src/shared/lib/manifest-io';
+import { serializeManifest } from '../../../src/shared/lib/manifest/io';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';
 import { renderWithProviders, WizardRoutes } from '../../render';

@@ -4,13 +4,9 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Route, Routes } from 'react-router';
-import { ProvisionSection } from '../../../src/components/review/provision-section';
 import type { ApiErrorBody } from '../../../src/shared/schemas/api';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
-import { useSecretsStore } from '../../../src/shared/store/secrets-store';
-import { validDraft } from '../../shared/lib/manifest-fixtures';
-import { LocationProbe, renderWithProviders } from '../../render';
+import { loadValidDraftWithSecrets, renderProvisionSection } from './provision-fixture';
 
 const EXISTING = '7c1e9f20-2b4d-4f8a-9c3e-1a2b3c4d5e6f';
 
@@ -29,32 +25,12 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 beforeEach(() => {
-  useDraftStore.getState().reset();
-  useDraftStore.getState().replaceDraft(validDraft());
-  const s = useSecretsStore.getState();
-  s.clearSecrets();
-  s.setSecret('providerToken', 'A1b2C3d4'.repeat(8));
-  s.setSecret('coldAccessKeyId', 'AKIAEXAMPLEKEY123456');
-  s.setSecret('coldSecretAccessKey', 'cold-secret-access-key-0001');
+  loadValidDraftWithSecrets();
 });
-
-function renderSection() {
-  return renderWithProviders(
-    <>
-      <Routes>
-        <Route path="/wizard/review" element={<ProvisionSection />} />
-        <Route path="/deployments/:id" element={<h1>Deployment page</h1>} />
-        <Route path="/wizard/infrastructure" element={<h1>Infrastructure</h1>} />
-      </Routes>
-      <LocationProbe />
-    </>,
-    { route: '/wizard/review' },
-  );
-}
 
 describe('Provision when the Sovereign name already has a deployment', () => {
   it('says so and links to the existing Sovereign', async () => {
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('A Sovereign named “acme” already exists');
@@ -66,7 +42,7 @@ describe('Provision when the Sovereign name already has a deployment', () => {
   });
 
   it('"Choose another name" goes to the name field and forgets the idempotency key', async () => {
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
     const alert = await screen.findByRole('alert');
     expect(useDraftStore.getState().idempotencyKey).not.toBeNull();

@@ -2,18 +2,18 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Route, Routes } from 'react-router';
-import { ProvisionSection } from '../../../src/components/review/provision-section';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import { useDraftStore } from '../../../src/shared/store/draft-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';
 import { useServerProblemsStore } from '../../../src/shared/store/server-problems-store';
-import { validDraft } from '../../shared/lib/manifest-fixtures';
-import { LocationProbe, renderWithProviders } from '../../render';
+import {
+  COLD_SECRET,
+  PROVIDER_TOKEN,
+  loadValidDraftWithSecrets,
+  renderProvisionSection,
+} from './provision-fixture';
 
 const ID = '0b7d2a8e-4c1f-4e55-9a43-2f6a1c9e7b10';
-const TOKEN = 'A1b2C3d4'.repeat(8);
-const COLD_SECRET = 'cold-secret-access-key-0001';
 const URL = '/api/v1/deployments';
 
 interface Seen {
@@ -56,32 +56,12 @@ afterAll(() => server.close());
 beforeEach(() => {
   seen = [];
   answers = [];
-  useDraftStore.getState().reset();
-  useDraftStore.getState().replaceDraft(validDraft());
-  const s = useSecretsStore.getState();
-  s.clearSecrets();
-  s.setSecret('providerToken', TOKEN);
-  s.setSecret('coldAccessKeyId', 'AKIAEXAMPLEKEY123456');
-  s.setSecret('coldSecretAccessKey', COLD_SECRET);
+  loadValidDraftWithSecrets();
 });
-
-function renderSection() {
-  return renderWithProviders(
-    <>
-      <Routes>
-        <Route path="/wizard/review" element={<ProvisionSection />} />
-        <Route path="/deployments/:id" element={<h1>Deployment page</h1>} />
-        <Route path="/wizard/infrastructure" element={<h1>Infrastructure</h1>} />
-      </Routes>
-      <LocationProbe />
-    </>,
-    { route: '/wizard/review' },
-  );
-}
 
 describe('Provision section', () => {
   it('posts the manifest with its secrets under an Idempotency-Key and opens the deployment', async () => {
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
 
     expect(await screen.findByRole('heading', { name: 'Deployment page' })).toBeVisible();
@@ -90,9 +70,9 @@ describe('Provision section', () => {
     );
     expect(seen).toHaveLength(1);
     expect(seen[0]?.key).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.stringify(seen[0]?.body)).toContain(TOKEN);
+    expect(JSON.stringify(seen[0]?.body)).toContain(PROVIDER_TOKEN);
     expect(useDraftStore.getState().idempotencyKey).toBeNull();
-    expect(localStorage.getItem('catalyst-bootstrap-draft') ?? '').not.toContain(TOKEN);
+    expect(localStorage.getItem('catalyst-bootstrap-draft') ?? '').not.toContain(PROVIDER_TOKEN);
   });
 
   it('keeps the key on a 503 and reuses it on Retry', async () => {
@@ -103,7 +83,7 @@ describe('Provision section', () => {
           { status: 503 },
         ),
     ];
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
 
     const alert = await screen.findByRole('alert');
@@ -135,7 +115,7 @@ describe('Provision section', () => {
           { status: 400 },
         ),
     ];
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
 
     const alert = await screen.findByRole('alert');
@@ -167,7 +147,7 @@ describe('Provision section', () => {
   it('keeps the whole draft after a network error and says so', async () => {
     answers = [() => HttpResponse.error()];
     const before = JSON.stringify(useDraftStore.getState().draft);
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
 
     const alert = await screen.findByRole('alert');
@@ -181,7 +161,7 @@ describe('Provision section', () => {
 
   it('is disabled with the reason while Review lists problems', () => {
     useSecretsStore.getState().clearSecrets();
-    renderSection();
+    renderProvisionSection();
     const button = screen.getByRole('button', { name: 'Provision' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription(/Fix the 3 problems listed at the top of Review/);
@@ -199,7 +179,7 @@ describe('Provision section', () => {
     server.events.on('request:start', ({ request }) => {
       auth = request.headers.get('authorization');
     });
-    const { user } = renderSection();
+    const { user } = renderProvisionSection();
     await user.click(screen.getByRole('button', { name: 'Provision' }));
     const dialog = await screen.findByRole('dialog', { name: 'API token required' });
     await user.type(within(dialog).getByLabelText('API token'), 'secret-api-token-0001');

@@ -2,7 +2,7 @@
 // API's Sovereign endpoints (MSW at the HTTP boundary; every answer parsed by the real schema).
 import { http, HttpResponse } from 'msw';
 import { buildManifest } from '../../../src/shared/lib/manifest';
-import { serializeManifest } from '../../../src/shared/lib/manifest-io';
+import { serializeManifest } from '../../../src/shared/lib/manifest/io';
 import type { Draft } from '../../../src/shared/schemas/draft';
 import type { SovereignManifest } from '../../../src/shared/schemas/manifest';
 import {

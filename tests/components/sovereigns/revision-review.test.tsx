@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import { STALE_BASE_CODE } from '../../../src/shared/schemas/sovereigns';
 import { useRevisionStore } from '../../../src/shared/store/revision-store';
 import { useSecretsStore } from '../../../src/shared/store/secrets-store';

@@ -14,7 +14,7 @@ import {
   parseManifestData,
   parseManifestText,
   serializeManifest,
-} from '../../../src/shared/lib/manifest-io';
+} from '../../../src/shared/lib/manifest/io';
 import { validDraft } from './manifest-fixtures';
 
 const SMALL = { maxChars: 10_000, maxDepth: 4, maxEntries: 5, maxNodes: 40 };

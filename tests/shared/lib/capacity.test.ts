@@ -5,7 +5,6 @@ import {
   SYSTEM_RESERVE,
   computeCapacity,
   formatUsagePercent,
-  monthlyCost,
   poolAllocatable,
   sumRequests,
   type RegionSpec,
@@ -139,31 +138,6 @@ describe('sumRequests', () => {
     expect(sumRequests(CATALOG_INDEX, installed)).toEqual(expected);
     expect(sumRequests(COMPONENTS, installed)).toEqual(expected);
     expect(expected.cpuMillicores).toBeGreaterThan(0);
-  });
-});
-
-describe('monthlyCost', () => {
-  it('prices every node per region and in total, to the cent', () => {
-    const cost = monthlyCost([
-      {
-        name: 'fsn1',
-        controlPlane: { count: 3, eurPerMonth: 7.59 },
-        workers: { count: 2, eurPerMonth: 15.9 },
-      },
-      {
-        name: 'hel1',
-        controlPlane: { count: 1, eurPerMonth: 4.51 },
-        workers: { count: 0, eurPerMonth: 15.9 },
-      },
-    ]);
-    expect(cost).toEqual({
-      totalEur: 59.08,
-      regions: [
-        { name: 'fsn1', eur: 54.57 },
-        { name: 'hel1', eur: 4.51 },
-      ],
-    });
-    expect(monthlyCost([])).toEqual({ totalEur: 0, regions: [] });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getComponent } from '../../../src/shared/constants/components';
 import { regionsForTopology } from '../../../src/shared/lib/draft';
 import { sumRequests } from '../../../src/shared/lib/capacity';
-import { capacityProblems } from '../../../src/shared/lib/capacity-check';
+import { capacityProblems } from '../../../src/shared/lib/manifest/capacity';
 import { CATALOG_INDEX } from '../../../src/shared/lib/catalog-graph';
 import { clusterGroups, clusterRequests } from '../../../src/shared/lib/cluster-capacity';
 import { planDraft } from '../../../src/shared/lib/draft-plan';

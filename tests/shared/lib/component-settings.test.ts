@@ -16,10 +16,10 @@ import {
 import { releaseContext } from '../../../src/shared/lib/flux/release-context';
 import { componentValues, defaultValues } from '../../../src/shared/lib/flux/values';
 import { buildManifest, draftFromManifest } from '../../../src/shared/lib/manifest';
-import { parseManifestText, serializeManifest } from '../../../src/shared/lib/manifest-io';
+import { parseManifestText, serializeManifest } from '../../../src/shared/lib/manifest/io';
 import { planManifest } from '../../../src/shared/lib/placement';
 import { settingsProblems } from '../../../src/shared/schemas/component-settings';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import { validDraft } from './manifest-fixtures';
 import { settingValueOf } from './setting-values';
 

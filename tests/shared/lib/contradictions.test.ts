@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../src/shared/lib/manifest';
 import { regionsForTopology } from '../../../src/shared/lib/draft';
 import { planProblems, planWarnings } from '../../../src/shared/lib/plan-problems';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import type { Draft } from '../../../src/shared/schemas/draft';
 import { validDraft } from './manifest-fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFieldOfManifestPath } from '../../../src/shared/api/problem-fields';
+import { draftFieldOfManifestPath } from '../../../src/shared/lib/manifest/field-map';
 import { BLUEPRINT_REGISTRY_DEFAULT } from '../../../src/shared/constants/domain';
 import { createDefaultDraft, validateStep } from '../../../src/shared/lib/draft';
 import {
@@ -7,7 +7,7 @@ import {
   buildManifest,
   draftFromManifest,
 } from '../../../src/shared/lib/manifest';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import { validDraft } from './manifest-fixtures';
 
 const MIRROR = 'oci://harbor.airgap.example:5000/openova/blueprints';

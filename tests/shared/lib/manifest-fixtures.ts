@@ -20,7 +20,8 @@ import {
   type ColdBackendId,
 } from '../../../src/shared/constants/domain';
 import { createDefaultDraft } from '../../../src/shared/lib/draft';
-import type { Draft, DnsDraft } from '../../../src/shared/schemas/draft';
+import type { Draft } from '../../../src/shared/schemas/draft';
+import type { DnsDraft } from '../../../src/shared/schemas/draft-dns';
 
 export const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops@acme';

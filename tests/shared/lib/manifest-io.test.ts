@@ -6,7 +6,7 @@ import {
   MANIFEST_API_VERSION_V1ALPHA0,
   parseManifestText,
   serializeManifest,
-} from '../../../src/shared/lib/manifest-io';
+} from '../../../src/shared/lib/manifest/io';
 import { draftArb, validDraft } from './manifest-fixtures';
 
 const manifest = () => buildManifest(validDraft());

@@ -11,7 +11,7 @@ import {
   withSecrets,
 } from '../../../src/shared/lib/manifest';
 import { resolveSelection } from '../../../src/shared/lib/resolve-selection';
-import { validateManifest } from '../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../src/shared/lib/manifest/validate';
 import { draftArb, looseDraftArb, validDraft } from './manifest-fixtures';
 
 describe('buildManifest / draftFromManifest', () => {

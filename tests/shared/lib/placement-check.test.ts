@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { admissionProblems } from '../../../src/shared/lib/capacity-check';
+import { admissionProblems } from '../../../src/shared/lib/manifest/capacity';
 import { buildManifest } from '../../../src/shared/lib/manifest';
 import { placementProblems } from '../../../src/shared/lib/placement-check';
-import { draftFieldOfManifestPath } from '../../../src/shared/api/problem-fields';
+import { draftFieldOfManifestPath } from '../../../src/shared/lib/manifest/field-map';
 import { validDraft } from './manifest-fixtures';
 
 /** The default zoned draft with LibreChat chosen and the given building blocks on every region. */

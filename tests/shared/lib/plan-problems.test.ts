@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { admitManifest } from '../../../server/manifest-check';
 import { ApiError } from '../../../server/errors';
 import { draftProblems } from '../../../src/components/review/use-draft-problems';
-import { fieldProblems } from '../../../src/shared/api/problem-fields';
+import { fieldProblems } from '../../../src/shared/lib/manifest/field-map';
 import { getProvider, REGISTRARS } from '../../../src/shared/constants/domain';
 import { validateDraft } from '../../../src/shared/lib/draft';
 import { buildManifest, withSecrets } from '../../../src/shared/lib/manifest';

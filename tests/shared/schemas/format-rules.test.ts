@@ -4,11 +4,10 @@
 // do not overflow the stack.
 import { describe, expect, it } from 'vitest';
 import { COMPONENTS } from '../../../src/shared/constants/components';
-import { buildManifest } from '../../../src/shared/lib/manifest';
+import { buildManifest, validateManifest } from '../../../src/shared/lib/manifest';
 import {
   CHART_VERSION_PATTERN,
   DNS_HOST_NAME_PATTERN,
-  validateManifest,
   type SovereignManifest,
 } from '../../../src/shared/schemas/manifest';
 import { validDraft } from '../lib/manifest-fixtures';

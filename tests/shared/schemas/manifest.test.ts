@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { buildManifest } from '../../../src/shared/lib/manifest';
 import {
+  buildManifest,
   formatPath,
-  manifestJsonSchema,
   manifestPathOfDraftPath,
   validateManifest,
-  type SovereignManifest,
-} from '../../../src/shared/schemas/manifest';
+} from '../../../src/shared/lib/manifest';
+import { manifestJsonSchema, type SovereignManifest } from '../../../src/shared/schemas/manifest';
 import { validDraft } from '../lib/manifest-fixtures';
 
 const valid = (): SovereignManifest => structuredClone(buildManifest(validDraft()));

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { WORKER_COUNT_RANGE, getTopology } from '../../../shared/constants/domain';
 import { rangeError } from '../../ui/number-input';
-import { monthlyCost } from '../../../shared/lib/capacity';
+import { monthlyCost } from '../../../shared/lib/cost';
 import { capacityInputs } from '../../../shared/lib/node-pools';
 import { fieldId } from '../../../shared/lib/draft-defaults';
 import { useDraftStore } from '../../../shared/store/draft-store';

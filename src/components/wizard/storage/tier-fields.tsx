@@ -1,4 +1,4 @@
-import { STORAGE_TIERS } from '../../../shared/constants/domain';
+import { STORAGE_TIERS, TIER_DAYS } from '../../../shared/constants/domain';
 import { useDraftStore } from '../../../shared/store/draft-store';
 import { NumberInput } from '../../ui/number-input';
 import { DraftField } from '../draft-field';
@@ -18,12 +18,16 @@ export function TierFields() {
   return (
     <FormSection legend="Tiers" description="Objects move to a cooler tier as they age.">
       <div className="grid gap-4 sm:grid-cols-2">
-        <DraftField path="storage.tiers.hotDays" label="Hot tier: days" hint="1 to 365">
+        <DraftField
+          path="storage.tiers.hotDays"
+          label="Hot tier: days"
+          hint={`${TIER_DAYS.hot.min} to ${TIER_DAYS.hot.max}`}
+        >
           {(control) => (
             <NumberInput
               {...control}
-              min={1}
-              max={365}
+              min={TIER_DAYS.hot.min}
+              max={TIER_DAYS.hot.max}
               value={tiers.hotDays}
               onValueChange={(hotDays) => update({ hotDays })}
             />
@@ -37,8 +41,8 @@ export function TierFields() {
           {(control) => (
             <NumberInput
               {...control}
-              min={2}
-              max={3650}
+              min={TIER_DAYS.warm.min}
+              max={TIER_DAYS.warm.max}
               value={tiers.warmDays}
               onValueChange={(warmDays) => update({ warmDays })}
             />

@@ -5,8 +5,9 @@ import { getComponent, isComponentId, type ComponentId } from '../../constants/c
 import type { ComponentReason, SovereignManifest } from '../../schemas/manifest';
 import { CATALOG_INDEX } from '../catalog-graph';
 import { explainWhy, formatWhy } from '../explain-why';
-import { planManifest } from '../placement';
+import { clustersByComponent, planManifest } from '../placement';
 import { resolveSelection } from '../resolve-selection';
+import { REASON_TEXT } from '../../constants/reasons';
 
 /**
  * Whether removing a component destroys data: it keeps persistent volumes. The catalog states
@@ -78,16 +79,16 @@ function sideOf(m: SovereignManifest): Side {
     const entry = entries.get(id);
     // The manifest's own record wins: a chosen component stays chosen even when a mandatory needs it.
     if (entry?.reason === 'chosen') return formatWhy({ kind: 'chosen' }, componentName);
-    if (!isComponentId(id)) return entry?.reason ?? 'Not installed';
+    if (!isComponentId(id)) return entry?.reason ?? REASON_TEXT['not-installed'].sentence('');
     const reason = explainWhy(CATALOG_INDEX, resolved, id);
     if (reason.kind !== 'not-installed') return formatWhy(reason, componentName);
     const by = entry?.requiredBy ?? [];
-    return by.length ? `Required by ${by.map(componentName).join(', ')}` : 'Not installed';
+    return REASON_TEXT[by.length ? 'dependency' : 'not-installed'].sentence(
+      by.map(componentName).join(', '),
+    );
   };
   const plan = planManifest(m);
-  const clusters = new Map<string, string[]>();
-  for (const c of plan.clusters)
-    for (const id of c.components) clusters.set(id, [...(clusters.get(id) ?? []), c.name]);
+  const clusters = clustersByComponent(plan);
   return { entries, why, clusters, clusterNames: new Set(plan.clusters.map((c) => c.name)) };
 }
 

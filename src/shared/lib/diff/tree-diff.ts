@@ -3,12 +3,10 @@
 // and category. `applyDiff` replays it on the base tree (the property tests check it gives the
 // next tree exactly).
 import { applyHunks, diffLines, lineOf, splitLines, type Hunk } from './line-diff';
+import type { TextFile } from '../text-file';
 
-/** A file of a rendered tree (FluxFile and TofuFile have this shape). */
-export interface TreeFile {
-  readonly path: string;
-  readonly content: string;
-}
+/** A file of a rendered tree. */
+export type TreeFile = TextFile;
 
 export type FileStatus = 'added' | 'removed' | 'modified';
 

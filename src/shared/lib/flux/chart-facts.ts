@@ -2,7 +2,7 @@
 // top-level keys each chart's values.yaml declares (so no value is emitted that a chart never
 // reads) and the Services each chart creates for a release named after the component (so every
 // in-cluster address in emitted values names a Service that really exists). Both are tested in
-// tests/shared/lib/flux/values.test.ts.
+// tests/shared/lib/flux/values-chart-facts.test.ts.
 
 /** The top-level keys of one chart version's values.yaml. */
 export interface ChartValuesKeys {

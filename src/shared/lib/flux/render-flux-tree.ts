@@ -1,7 +1,7 @@
 // The Flux GitOps tree of a Sovereign: a pure function of its manifest, deterministic, one YAML
 // document per file, one folder per region's cluster. See docs/gitops.md for the layout.
 import type { SovereignManifest } from '../../schemas/manifest';
-import { blueprintRegistry } from '../manifest';
+import { blueprintRegistry } from '../manifest/build';
 import { planManifest } from '../placement';
 import { renderCluster, yamlWriter, type BlueprintSource, type FluxFile } from './cluster-tree';
 import { treeReadme } from './tree-readme';

@@ -5,11 +5,12 @@
 // network + subnet, firewall, load balancer (6443, 80, 443) and k3s nodes whose cloud-init installs
 // k3s for Cilium, then Cilium, then Flux, and applies clusters/<cluster>/flux-system.
 import { getComponent } from '../../constants/components';
-import { toYaml } from '../flux/cluster-tree';
+import { yamlText } from '../flux/cluster-tree';
 import { ciliumValues } from '../flux/values/platform';
 import { CLOUD_INIT_TEMPLATE, HETZNER_PINS } from './pins';
 import { mainTf } from './main-tf';
 import { variablesTf } from './variables-tf';
+import type { TextFile } from '../text-file';
 
 export const HETZNER_MODULE_DIR = 'infra/hetzner';
 export const HETZNER_TFVARS_FILE = 'sovereign.auto.tfvars.json';
@@ -107,18 +108,11 @@ output "clusters" {
 `;
 
 /** Cilium's Helm values as the tree's cilium HelmRelease sets them, indented for the template. */
-const ciliumValuesBlock = stripHeader(toYaml(ciliumValues(), 'cloud-init'))
+const ciliumValuesBlock = yamlText(ciliumValues())
   .trimEnd()
   .split('\n')
   .map((l) => `      ${l}`)
   .join('\n');
-
-function stripHeader(yaml: string): string {
-  return yaml
-    .split('\n')
-    .filter((l) => !l.startsWith('#'))
-    .join('\n');
-}
 
 /**
  * The cloud-init of one node, an OpenTofu template (templatefile): `\${name}` are its inputs, `$\${`
@@ -233,10 +227,7 @@ runcmd:
 `;
 
 /** One file of the module: a path under infra/hetzner/ and its text. */
-export interface TofuFile {
-  readonly path: string;
-  readonly content: string;
-}
+export type TofuFile = TextFile;
 
 /** The module's static files (the same for every Sovereign). */
 export function hetznerModuleFiles(): TofuFile[] {

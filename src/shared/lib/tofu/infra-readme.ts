@@ -230,9 +230,17 @@ export function infraReadme(
       ...dnsPart,
     ].join('\n');
   }
-  const secrets = secretVariables(provider);
   return [
     ...head,
+    ...moduleSection(dir, clusters),
+    ...applySection(commands, secretVariables(provider), opts.deploymentId),
+    ...dnsPart,
+  ].join('\n');
+}
+
+/** What the OpenTofu root module in `dir` creates, per cluster, and that it was never applied. */
+function moduleSection(dir: string, clusters: readonly Cluster[]): string[] {
+  return [
     `\`${dir}/\` is an OpenTofu root module: one cluster per region, each on its own private network`,
     'with a firewall (80, 443 and 6443 in; SSH only from `ssh_allowed_cidrs`, none by default), the',
     'SSH key, 1 or 3 control-plane servers, the workers, a load balancer (6443, 80, 443) and cloud-init',
@@ -247,11 +255,21 @@ export function infraReadme(
     'it is checked offline (it parses, every variable is declared and set, cloud-init renders for every',
     'topology). Read the plan before you apply it.',
     '',
+  ];
+}
+
+/** How to apply the module by hand: the commands, the secrets, the kubeconfig and its callback. */
+function applySection(
+  commands: readonly string[],
+  secrets: ReturnType<typeof secretVariables>,
+  deploymentId: string | undefined,
+): string[] {
+  return [
     '## How to apply',
     '',
     `With no executor (EXECUTOR=none) the bootstrap API applies nothing. You need OpenTofu ${HETZNER_PINS.tofu}`,
     '(`tofu`), git and the three secrets below. The clone URL and read token come from',
-    `\`${repositoryEndpoint(opts.deploymentId)}\` (\`url\`, \`username\`, \`token\`).`,
+    `\`${repositoryEndpoint(deploymentId)}\` (\`url\`, \`username\`, \`token\`).`,
     '',
     '```sh',
     ...commands,
@@ -280,6 +298,5 @@ export function infraReadme(
     'For an apply by hand leave all three unset: their defaults (`""` and `{}`) mean no callback, and',
     'you copy the kubeconfig with scp as above.',
     '',
-    ...dnsPart,
-  ].join('\n');
+  ];
 }

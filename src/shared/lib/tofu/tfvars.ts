@@ -3,7 +3,7 @@
 // No secret: hcloud_token, gitops_token and registry_token come from TF_VAR_* only.
 import { getComponent } from '../../constants/components';
 import type { SovereignManifest } from '../../schemas/manifest';
-import { blueprintRegistry } from '../manifest';
+import { blueprintRegistry } from '../manifest/build';
 import { clusterNames } from '../placement';
 
 export interface HetznerRegionVars {

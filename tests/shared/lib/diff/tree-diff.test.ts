@@ -15,7 +15,7 @@ import {
 } from '../../../../src/shared/lib/diff';
 import { buildManifest } from '../../../../src/shared/lib/manifest';
 import type { SovereignManifest } from '../../../../src/shared/schemas/manifest';
-import { validateManifest } from '../../../../src/shared/schemas/manifest';
+import { validateManifest } from '../../../../src/shared/lib/manifest/validate';
 import { chosenArb, coherent, draftArb, validDraft } from '../manifest-fixtures';
 
 /** Pairs of valid manifests: two unrelated ones, or one Sovereign with another choice and pools. */
