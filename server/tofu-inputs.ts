@@ -6,6 +6,7 @@ import { getProvider } from '../src/shared/constants/domain';
 import { placeholderRepositoryUrl } from '../src/shared/lib/flux/render-flux-tree';
 import {
   applySentence,
+  tofuCreatesRecords,
   hasTofuModule,
   HETZNER_TFVARS_PATH,
   INFRA_README_PATH,
@@ -63,6 +64,11 @@ export function plannedMessage(
   if (!hasTofuModule(provider))
     return `${planOnlySentence(provider)} The GitOps repository is written; no cloud resources have been created and none can be from it.`;
   if (planned.status !== 'ready-to-apply') return planned.message;
-  const steps = applySentence({ sovereign: manifest.metadata.name, provider, deploymentId });
+  const steps = applySentence({
+    sovereign: manifest.metadata.name,
+    provider,
+    deploymentId,
+    dnsRecords: tofuCreatesRecords(manifest),
+  });
   return `The plan is ready to apply: the GitOps repository holds the Flux tree and the OpenTofu module. No executor is configured (EXECUTOR=none), so no cloud resources have been created. ${steps}`;
 }

@@ -15,6 +15,11 @@ export interface TofuSettings {
   watchTimeoutMs: number;
   /** Pause between attempts to reach a cluster's API while it boots. */
   watchRetryMs: number;
+  /**
+   * POWERDNS_API_KEY: the key of the PowerDNS API behind the Sovereigns' nameservers, given to
+   * OpenTofu as TF_VAR_powerdns_api_key when its module creates the DNS records (dns.tf).
+   */
+  powerdnsApiKey?: string;
 }
 
 export class TofuConfigError extends Error {
@@ -94,6 +99,7 @@ export function parseExecutorConfig(env: Env): {
       cancelGraceMs: ms(env, 'TOFU_CANCEL_GRACE_MS', 120_000, 100, 3_600_000),
       watchTimeoutMs: ms(env, 'CLUSTER_WATCH_TIMEOUT_MS', 45 * 60_000, 100, 24 * 3_600_000),
       watchRetryMs: ms(env, 'CLUSTER_WATCH_RETRY_MS', 10_000, 10, 600_000),
+      ...(env.POWERDNS_API_KEY ? { powerdnsApiKey: env.POWERDNS_API_KEY } : {}),
     },
   };
 }

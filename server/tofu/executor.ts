@@ -110,7 +110,12 @@ export class TofuExecutor implements Executor {
     run: RunState,
   ): Promise<{ vars: Record<string, string>; tfvars: Record<string, string> | undefined }> {
     await mkdir(run.dir, { recursive: true, mode: 0o700 });
-    const vars = secretVariables(ctx.manifest, await ctx.secrets(), ctx.gitopsToken());
+    const vars = secretVariables(
+      ctx.manifest,
+      await ctx.secrets(),
+      ctx.gitopsToken(),
+      this.deps.settings.powerdnsApiKey,
+    );
     const callback = await callbackInputs(ctx, this.deps.publicUrl?.(), vars);
     run.callbackUrl = callback?.url;
     run.secrets = [...Object.values(vars), ...(callback?.tokens ?? [])];

@@ -1,14 +1,19 @@
 // The inputs and outputs of a tofu run: the secret variables (TF_VAR_*, from the deployment's sealed
 // secrets and the repository's read token) and `tofu output -json` read into per-cluster facts.
 import { blueprintRegistry } from '../../src/shared/lib/manifest';
+import { tofuCreatesRecords } from '../../src/shared/lib/tofu';
 import type { SovereignManifest } from '../../src/shared/schemas/manifest';
 import type { TofuOutput } from './stream';
 
-/** The module's sensitive variables by name (hcloud_token, gitops_token, registry_token[, username]). */
+/**
+ * The module's sensitive variables by name (hcloud_token, gitops_token, registry_token[, username],
+ * and powerdns_api_key when dns.tf creates the records: the API's POWERDNS_API_KEY).
+ */
 export function secretVariables(
   manifest: SovereignManifest,
   secrets: Record<string, Record<string, string>>,
   gitopsToken: string,
+  powerdnsApiKey?: string,
 ): Record<string, string> {
   const provider = secrets[manifest.spec.infrastructure.credentialsSecretRef.name] ?? {};
   const pullName = blueprintRegistry(manifest).pullSecretRef.name;
@@ -18,6 +23,12 @@ export function secretVariables(
   if (!provider.token)
     missing.push(`secrets.${manifest.spec.infrastructure.credentialsSecretRef.name}.token`);
   if (!registryToken) missing.push(`secrets.${pullName}.token (or .password)`);
+  const dns = tofuCreatesRecords(manifest);
+  if (dns && !powerdnsApiKey) {
+    throw new Error(
+      `OpenTofu cannot create the DNS records of ${manifest.spec.dns.domain} (mode ${manifest.spec.dns.mode}) without the PowerDNS API key: start the bootstrap API with POWERDNS_API_KEY set`,
+    );
+  }
   if (missing.length > 0) {
     throw new Error(
       `OpenTofu cannot run without ${missing.join(' and ')}: submit the manifest again with ${missing.length > 1 ? 'them' : 'it'}`,
@@ -28,6 +39,7 @@ export function secretVariables(
     gitops_token: gitopsToken,
     registry_token: registryToken as string,
     ...(pull.username ? { registry_username: pull.username } : {}),
+    ...(dns && powerdnsApiKey ? { powerdns_api_key: powerdnsApiKey } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   standInLog,
   startWatchDouble,
   tofuManifest,
+  POWERDNS_KEY,
 } from './tofu-stand-in';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -95,6 +96,7 @@ it('a cluster reports its kubeconfig once with its own token; the run then watch
     CLUSTER_WATCH_TIMEOUT_MS: '30000',
     CLUSTER_WATCH_RETRY_MS: '20',
     LOG_LEVEL: 'info',
+    POWERDNS_API_KEY: POWERDNS_KEY,
   });
   cleanups.push(() => stopServer(server.child));
   const res = await submit(server.url, JSON.stringify(manifest), auth);

@@ -17,7 +17,7 @@ import { validDraft } from '../shared/lib/manifest-fixtures';
 import { DEFAULT_SECRETS, PLANTED_TOKEN } from './fixtures';
 import { tempDir, type TestServer } from './harness';
 import { finalRow, setUp, until, useCleanups, workingCopies } from './tofu-executor-harness';
-import { moduleAddresses, REGISTRY_TOKEN, standInLog } from './tofu-stand-in';
+import { moduleAddresses, POWERDNS_KEY, REGISTRY_TOKEN, standInLog } from './tofu-stand-in';
 
 useCleanups();
 
@@ -67,12 +67,16 @@ it('stand-in tofu, success: progress per resource, outputs recorded, kubeconfig 
       'TF_VAR_gitops_token',
       'TF_VAR_hcloud_token',
       'TF_VAR_kubeconfig_callback_tokens',
+      'TF_VAR_powerdns_api_key',
       'TF_VAR_registry_token',
     ]);
     expect(r.secretInArgv).toBe(false);
   }
   const all = JSON.stringify(events) + t.logs.join('');
-  for (const secret of [PLANTED_TOKEN, REGISTRY_TOKEN]) expect(all).not.toContain(secret);
+  for (const secret of [PLANTED_TOKEN, REGISTRY_TOKEN, POWERDNS_KEY])
+    expect(all).not.toContain(secret);
+  // dns.tf's zone and records are applied with the machines (pool mode).
+  expect(events.some((e) => e.message.includes('powerdns_record.sovereign["apex"]'))).toBe(true);
   expect(workingCopies(t.dataDir)).toEqual([]);
 });
 

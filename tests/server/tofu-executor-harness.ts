@@ -10,6 +10,7 @@ import { startServer, submit, tempDir, type TestServer } from './harness';
 import {
   installStandIn,
   moduleAddresses,
+  POWERDNS_KEY,
   releasesOf,
   startWatchDouble,
   tofuManifest,
@@ -59,6 +60,7 @@ export async function standInFor(
     CLUSTER_WATCH_TIMEOUT_MS: stall ? '600' : '10000',
     CLUSTER_WATCH_RETRY_MS: '20',
     LOG_LEVEL: 'info',
+    POWERDNS_API_KEY: POWERDNS_KEY,
   };
   return { releases, log, env, reconfigure };
 }
@@ -68,9 +70,13 @@ export async function setUp(
   scenario: Partial<StandInConfig>,
   stall?: Set<string>,
   manifest: SovereignManifest = tofuManifest(name),
+  envChange: Record<string, string | undefined> = {},
 ) {
   const { releases, log, env, reconfigure } = await standInFor(manifest, scenario, stall);
-  const t: TestServer = await startServer({ env });
+  const merged = Object.entries({ ...env, ...envChange }).filter(
+    (e): e is [string, string] => e[1] !== undefined,
+  );
+  const t: TestServer = await startServer({ env: Object.fromEntries(merged) });
   cleanups.push(() => t.close());
   const res = await submit(t.url, JSON.stringify(manifest));
   const body = await res.text();

@@ -133,3 +133,15 @@ it('stand-in tofu, a revision plans from the previous revision’s state: only w
   expect(events.some((e) => e.message === 'Plan: 0 to add, 0 to change, 0 to destroy')).toBe(true);
   expect(standInLog(log).filter((e) => e.applied)).toHaveLength(appliedBefore);
 });
+
+it('stand-in tofu, pool mode without POWERDNS_API_KEY: failed before any resource, naming the variable', async () => {
+  const name = 'tofu-no-dns-key';
+  const { t, id, log } = await setUp(name, {}, undefined, tofuManifest(name), {
+    POWERDNS_API_KEY: undefined,
+  });
+  const row = await finalRow(t, id);
+  expect(row.status).toBe('failed');
+  expect(row.statusMessage).toContain('POWERDNS_API_KEY');
+  expect(row.statusMessage).toContain('the DNS records of');
+  expect(standInLog(log).filter((e) => e.applied)).toEqual([]);
+});

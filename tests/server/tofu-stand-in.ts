@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { planManifest } from '../../src/shared/lib/placement';
-import { hetznerTfvars } from '../../src/shared/lib/tofu';
+import { dnsResourceAddresses, hetznerTfvars } from '../../src/shared/lib/tofu';
 import type { SovereignManifest } from '../../src/shared/schemas/manifest';
 import { validManifest } from './fixtures';
 
@@ -20,6 +20,9 @@ const RECORDED_WATCH = readFileSync(
   .trim()
   .split('\n');
 
+/** The bootstrap API's POWERDNS_API_KEY in these tests (dns.tf's TF_VAR_powerdns_api_key). */
+export const POWERDNS_KEY = 'pdns-KEY-SECRET-PLANTED-0123456789';
+
 /** The token of the blueprint pull secret the module needs as TF_VAR_registry_token. */
 export const REGISTRY_TOKEN = 'ghp-REGISTRY-SECRET-PLANTED-0123456789';
 
@@ -29,7 +32,10 @@ export function tofuManifest(name: string): SovereignManifest {
   return { ...m, secrets: { ...m.secrets, 'ghcr-pull': { token: REGISTRY_TOKEN } } };
 }
 
-/** The resource addresses the Hetzner module declares for a manifest (one ssh key, 17+ per region). */
+/**
+ * The resource addresses the Hetzner module declares for a manifest (one ssh key, 17+ per region,
+ * and dns.tf's zone and records in pool and registrar-API modes).
+ */
 export function moduleAddresses(m: SovereignManifest): string[] {
   const vars = hetznerTfvars(m, 'http://127.0.0.1/git/x.git');
   const out = ['hcloud_ssh_key.sovereign'];
@@ -50,7 +56,7 @@ export function moduleAddresses(m: SovereignManifest): string[] {
     for (let i = 1; i <= r.control_plane.count; i++) out.push(`hcloud_server.node["${k}-cp-${i}"]`);
     for (let i = 1; i <= r.workers.count; i++) out.push(`hcloud_server.node["${k}-worker-${i}"]`);
   }
-  return out;
+  return [...out, ...dnsResourceAddresses(m)];
 }
 
 export interface StandInConfig {

@@ -1,11 +1,12 @@
 // "How to apply": with no executor (status ready-to-apply) the steps to apply the OpenTofu module
 // by hand, from the clone URL the API serves to what cloud-init and Flux do afterwards. A provider
 // without a module gets the plan-only sentence instead.
+import { tofuCreatesRecords } from '../../shared/lib/tofu/dns-records';
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod';
 import { apiJson } from '../../shared/api/client';
 import { deploymentPath } from '../../shared/api/deployments';
-import { PROVIDER_IDS } from '../../shared/constants/domain';
+import { DNS_MODE_IDS, PROVIDER_IDS } from '../../shared/constants/domain';
 import {
   AFTER_APPLY,
   applyCommands,
@@ -18,7 +19,10 @@ import { Card } from '../ui/card';
 const repositorySchema = z.object({ url: z.string(), username: z.nullable(z.string()) });
 const manifestSchema = z.object({
   metadata: z.object({ name: z.string() }),
-  spec: z.object({ infrastructure: z.object({ provider: z.enum(PROVIDER_IDS) }) }),
+  spec: z.object({
+    infrastructure: z.object({ provider: z.enum(PROVIDER_IDS) }),
+    dns: z.object({ mode: z.enum(DNS_MODE_IDS) }),
+  }),
 });
 
 /** The How-to-apply section of a deployment that nothing applies. */
@@ -46,6 +50,7 @@ export function HowToApply({ id }: { id: string }) {
     provider,
     cloneUrl: repository.data?.url,
     deploymentId: id,
+    dnsRecords: tofuCreatesRecords(m),
   });
   return (
     <Card role="region" aria-label="How to apply" className="space-y-3 text-sm">
@@ -71,7 +76,7 @@ export function HowToApply({ id }: { id: string }) {
             {commands.join('\n')}
           </pre>
           <ul className="list-disc space-y-1 pl-5">
-            {secretVariables(provider).map((v) => (
+            {secretVariables(provider, tofuCreatesRecords(m)).map((v) => (
               <li key={v.env}>
                 <code>{v.env}</code>: {v.from}
               </li>

@@ -524,6 +524,11 @@ export type RegistrarId = (typeof REGISTRARS)[number]['id'];
 export const REGISTRAR_IDS: readonly RegistrarId[] = REGISTRARS.map((r) => r.id);
 
 export const OPENOVA_NAMESERVERS = ['ns1.openova.io', 'ns2.openova.io', 'ns3.openova.io'] as const;
+/**
+ * The HTTP API of the PowerDNS behind OPENOVA_NAMESERVERS, where the records of every pool and
+ * delegated Sovereign zone are written (its key: POWERDNS_API_KEY / TF_VAR_powerdns_api_key).
+ */
+export const OPENOVA_POWERDNS_API = 'https://pdns.openova.io';
 
 /** How a multi-region placement is answered by PowerDNS lua-records. */
 export const LUA_POLICIES = [

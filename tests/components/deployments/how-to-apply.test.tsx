@@ -8,7 +8,10 @@ function stubApi(provider: string) {
     'fetch',
     vi.fn((url: string) => {
       const body = url.endsWith('/manifest')
-        ? { metadata: { name: 'acme' }, spec: { infrastructure: { provider } } }
+        ? {
+            metadata: { name: 'acme' },
+            spec: { infrastructure: { provider }, dns: { mode: 'pool' } },
+          }
         : {
             url: 'http://127.0.0.1:8080/git/acme.git',
             username: 'catalyst',
@@ -34,7 +37,7 @@ describe('How to apply', () => {
     expect(commands[0]).toMatch(/^git clone http:\/\/127\.0\.0\.1:8080\/git\/acme\.git acme/);
     expect(commands.slice(1)).toEqual([
       'cd acme/infra/hetzner',
-      'export TF_VAR_hcloud_token=... TF_VAR_gitops_token=... TF_VAR_registry_token=...',
+      'export TF_VAR_hcloud_token=... TF_VAR_gitops_token=... TF_VAR_registry_token=... TF_VAR_powerdns_api_key=...',
       'tofu init',
       'tofu plan -out plan',
       'tofu apply plan',

@@ -15,6 +15,8 @@ export interface ApplyInput {
   readonly cloneUrl?: string;
   /** The deployment, when known: names the repository endpoint exactly. */
   readonly deploymentId?: string;
+  /** OpenTofu creates the DNS records too (dns.tf: pool and registrar-API modes). */
+  readonly dnsRecords?: boolean;
 }
 
 /** What the provider card says, before it is picked, of a provider without a module. */
@@ -27,9 +29,24 @@ export const hasTofuModule = (provider: ProviderId): boolean => getProvider(prov
 export const moduleDir = (provider: ProviderId): string | null =>
   provider === 'hetzner' ? HETZNER_MODULE_DIR : null;
 
-/** The TF_VAR_ secrets a provider's module needs, and where each value comes from. */
-export const secretVariables = (provider: ProviderId): readonly SecretVariable[] =>
-  provider === 'hetzner' ? HETZNER_SECRET_VARIABLES : [];
+/** The secret of dns.tf: the key of the PowerDNS API behind the Sovereign's nameservers. */
+export const POWERDNS_SECRET_VARIABLE: SecretVariable = {
+  name: 'powerdns_api_key',
+  env: 'TF_VAR_powerdns_api_key',
+  from: "the X-API-Key of the PowerDNS API behind the Sovereign's nameservers (`powerdns_server_url` in the tfvars); the bootstrap API's POWERDNS_API_KEY",
+};
+
+/**
+ * The TF_VAR_ secrets a provider's module needs, and where each value comes from; with
+ * `dnsRecords`, the PowerDNS key of dns.tf too.
+ */
+export const secretVariables = (
+  provider: ProviderId,
+  dnsRecords = false,
+): readonly SecretVariable[] =>
+  provider === 'hetzner'
+    ? [...HETZNER_SECRET_VARIABLES, ...(dnsRecords ? [POWERDNS_SECRET_VARIABLE] : [])]
+    : [];
 
 /** `GET /api/v1/deployments/<id>/repository`. */
 export const repositoryEndpoint = (deploymentId?: string): string =>
@@ -40,7 +57,7 @@ export function applyCommands(input: ApplyInput): string[] | null {
   const dir = moduleDir(input.provider);
   if (!dir) return null;
   const url = input.cloneUrl ?? `<url from ${repositoryEndpoint(input.deploymentId)}>`;
-  const exports = secretVariables(input.provider).map((v) => `${v.env}=...`);
+  const exports = secretVariables(input.provider, input.dnsRecords).map((v) => `${v.env}=...`);
   return [
     `git clone ${url} ${input.sovereign}   # user catalyst, password: the token of ${repositoryEndpoint(input.deploymentId)}`,
     `cd ${input.sovereign}/${dir}`,
@@ -63,7 +80,7 @@ export const AFTER_APPLY =
 export function applySentence(input: ApplyInput): string {
   const commands = applyCommands(input);
   if (!commands) return '';
-  const vars = secretVariables(input.provider)
+  const vars = secretVariables(input.provider, input.dnsRecords)
     .map((v) => `${v.env} (${v.from})`)
     .join('; ');
   return (

@@ -1,5 +1,6 @@
 // The infra/ part of a Sovereign's repository: the OpenTofu module of its provider (Hetzner only
-// so far), its generated tfvars, infra/README.md and, for a domain set by hand, DNS-RECORDS.md.
+// so far), its generated tfvars, dns.tf when OpenTofu creates the DNS records (pool and
+// registrar-API modes), infra/README.md and, for a domain set by hand, DNS-RECORDS.md.
 // Pure: no React, no Node; shared by the API's pipeline, `catalyst render` and the GitOps viewer.
 import type { SovereignManifest } from '../../schemas/manifest';
 import { placeholderRepositoryUrl } from '../flux/render-flux-tree';
@@ -10,10 +11,12 @@ import {
   hetznerModuleFiles,
   type TofuFile,
 } from './hetzner-module';
+import { DNS_TF_FILE, dnsTf, tofuCreatesRecords } from './dns-records';
 import { DNS_RECORDS_PATH, dnsRecordsDoc, infraReadme } from './infra-readme';
 import { hetznerTfvars } from './tfvars';
 
 export * from './apply-steps';
+export * from './dns-records';
 export * from './hetzner-module';
 export { DNS_RECORDS_PATH, dnsRecordsDoc, infraReadme } from './infra-readme';
 export { hetznerTfvars, registryHost, type HetznerTfvars } from './tfvars';
@@ -45,6 +48,8 @@ export function infraFiles(manifest: SovereignManifest, options: InfraOptions = 
   const url = options.repositoryUrl ?? placeholderRepositoryUrl(manifest.metadata.name);
   const tfvars = tofuInputsFile(manifest, url);
   const files: TofuFile[] = tfvars ? [...hetznerModuleFiles(), tfvars] : [];
+  if (tfvars && tofuCreatesRecords(manifest))
+    files.push({ path: `${HETZNER_MODULE_DIR}/${DNS_TF_FILE}`, content: dnsTf(manifest) });
   files.push({
     path: INFRA_README_PATH,
     content: infraReadme(manifest, { cloneUrl: url, deploymentId: options.deploymentId }),

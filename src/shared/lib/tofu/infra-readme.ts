@@ -1,8 +1,7 @@
 // infra/README.md (what creates the machines, how to apply by hand, what creates the DNS records)
 // and, for a domain set by hand, infra/DNS-RECORDS.md with the exact records to create.
-import { getProvider, LUA_POLICIES, type LuaPolicyId } from '../../constants/domain';
+import { getProvider } from '../../constants/domain';
 import type { SovereignManifest } from '../../schemas/manifest';
-import { clusterNames } from '../placement';
 import {
   AFTER_APPLY,
   applyCommands,
@@ -11,72 +10,28 @@ import {
   repositoryEndpoint,
   secretVariables,
 } from './apply-steps';
+import {
+  DNS_TF_FILE,
+  luaPolicyOf,
+  sovereignClusters,
+  sovereignRecords,
+  tofuCreatesRecords,
+  usesLuaRecords,
+  zoneNameservers,
+  type DnsRecord,
+  type SovereignCluster,
+} from './dns-records';
 import { HETZNER_PINS, HETZNER_TFVARS_FILE } from './hetzner-module';
 
 export const DNS_RECORDS_PATH = 'infra/DNS-RECORDS.md';
 
-interface Cluster {
-  readonly name: string;
-  readonly region: string;
-  readonly location: string;
-  readonly public: boolean;
-}
-
-/** The clusters of a manifest; `public`: it serves the Sovereign's names (dmz, else every one). */
-function clustersOf(manifest: SovereignManifest): Cluster[] {
-  const infra = manifest.spec.infrastructure;
-  const names = clusterNames(manifest.metadata.name, infra.provider, infra.regions);
-  const anyDmz = infra.regions.some((r) => r.buildingBlocks.includes('dmz'));
-  return infra.regions.map((r, i) => ({
-    name: names[i] ?? r.name,
-    region: r.name,
-    location: r.cloudRegion,
-    public: !anyDmz || r.buildingBlocks.includes('dmz'),
-  }));
-}
+type Cluster = SovereignCluster;
 
 const ip = (cluster: string) => `<load_balancer_ipv4.${cluster}>`;
-const lua = (list: readonly string[]) => list.map((c) => `'${ip(c)}'`).join(', ');
 
-/** The A / LUA records of the Sovereign's names under the DNS step's lua-record policy. */
-function nameRecords(domain: string, policy: LuaPolicyId, publicClusters: readonly string[]) {
-  const names = [`${domain}.`, `*.${domain}.`];
-  const one = publicClusters.length <= 1 || policy === 'single-region';
-  const content = (() => {
-    if (one) return null;
-    switch (policy) {
-      case 'active-active':
-        return {
-          ttl: 60,
-          value: `A "ifurlup('https://${domain}/', {{${lua(publicClusters)}}}, {selector='all'})"`,
-        };
-      case 'active-active-closest':
-        return { ttl: 60, value: `A "pickclosest({${lua(publicClusters)}})"` };
-      case 'active-hotstandby':
-        return {
-          ttl: 60,
-          value: `A "ifurlup('https://${domain}/', {${publicClusters.map((c) => `{'${ip(c)}'}`).join(', ')}}, {selector='pickfirst'})"`,
-        };
-      case 'active-passive-warm':
-        return {
-          ttl: 300,
-          value: `A "ifurlup('https://${domain}/', {${publicClusters.map((c) => `{'${ip(c)}'}`).join(', ')}}, {selector='pickfirst'})"`,
-        };
-      case 'weighted-canary':
-        return {
-          ttl: 60,
-          value: `A "pickwhashed({${publicClusters.map((c, i) => `{${i === 0 ? 90 : Math.max(1, Math.round(10 / (publicClusters.length - 1)))}, '${ip(c)}'}`).join(', ')}})"`,
-        };
-    }
-    return null;
-  })();
-  const rows: string[] = [];
-  for (const n of names) {
-    if (content) rows.push(`${n} ${content.ttl} IN LUA ${content.value}`);
-    else for (const c of publicClusters) rows.push(`${n} 300 IN A ${ip(c)}`);
-  }
-  return rows;
-}
+/** A record as a zone-file line. */
+const zoneLine = (r: DnsRecord): string[] =>
+  r.values.map((v) => `${r.name} ${r.ttl} IN ${r.type} ${v}`);
 
 /**
  * The records that point the Sovereign's names at its load balancers: one A record per cluster and
@@ -84,8 +39,9 @@ function nameRecords(domain: string, policy: LuaPolicyId, publicClusters: readon
  */
 function loadBalancerRecords(manifest: SovereignManifest): string[] {
   const { dns } = manifest.spec;
-  const clusters = clustersOf(manifest);
-  const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy);
+  const clusters = sovereignClusters(manifest);
+  const policy = luaPolicyOf(manifest);
+  const records = sovereignRecords(manifest, ip);
   const dir = moduleDir(manifest.spec.infrastructure.provider);
   const publicClusters = clusters.filter((c) => c.public).map((c) => c.name);
   const first = clusters[0]?.name ?? '<cluster>';
@@ -114,9 +70,9 @@ function loadBalancerRecords(manifest: SovereignManifest): string[] {
     'One name per cluster:',
     '',
     '```',
-    ...clusters.map(
-      (c) => `${c.name}.${dns.domain}. 300 IN A ${ip(c.name)}   # ${c.region} (${c.location})`,
-    ),
+    ...records
+      .filter((r) => r.cluster)
+      .map((r) => `${zoneLine(r).join('')}   # ${r.cluster?.region} (${r.cluster?.location})`),
     '```',
     '',
     `The Sovereign's names (\`${dns.domain}\` and \`*.${dns.domain}\`, the Gateway's listener) on the`,
@@ -124,10 +80,10 @@ function loadBalancerRecords(manifest: SovereignManifest): string[] {
     `**${policy?.name ?? dns.luaPolicy}** (${policy?.record ?? ''}):`,
     '',
     '```',
-    ...nameRecords(dns.domain, dns.luaPolicy, publicClusters),
+    ...records.filter((r) => !r.cluster).flatMap(zoneLine),
     '```',
     '',
-    policy?.lua && publicClusters.length > 1
+    usesLuaRecords(manifest)
       ? "LUA records are answered only by PowerDNS with `enable-lua-records=yes` (the tree sets it on the Sovereign's PowerDNS); on any other nameserver create plain A records to every cluster above instead."
       : 'Plain A records: any nameserver answers them.',
   ];
@@ -148,7 +104,7 @@ export function dnsRecordsDoc(manifest: SovereignManifest): string {
     '(the `dns.nameservers` of the Sovereign manifest):',
     '',
     '```',
-    ...dns.nameservers.map((ns) => `${dns.domain}. 3600 IN NS ${ns.replace(/\.$/, '')}.`),
+    ...zoneNameservers(manifest).map((ns) => `${dns.domain}. 3600 IN NS ${ns}`),
     '```',
     '',
     '## 2. Point the names at the load balancers',
@@ -160,34 +116,51 @@ export function dnsRecordsDoc(manifest: SovereignManifest): string {
 
 function dnsSection(manifest: SovereignManifest): string[] {
   const { dns } = manifest.spec;
-  const policy = LUA_POLICIES.find((p) => p.id === dns.luaPolicy)?.name ?? dns.luaPolicy;
-  const tree =
-    "the tree's external-dns (provider pdns, domain filter " +
-    `\`${dns.domain}\`, one owner id per cluster) writing into the Sovereign's PowerDNS (zone \`${dns.domain}\`, lua-records for the policy ${policy})`;
-  // No cloud controller manager: no Service gets the load balancer's address, so external-dns
-  // never learns it and the records of the names have to be created once, by hand, in PowerDNS.
-  const byHand = [
-    'external-dns cannot learn the load-balancer addresses yet (no Hetzner cloud controller manager',
-    'gives a Service the address), so **create these records once yourself** in the zone',
-    `\`${dns.domain}\` of the Sovereign's PowerDNS (its API or \`pdnsutil\`) once the clusters exist.`,
+  const policy = luaPolicyOf(manifest)?.name ?? dns.luaPolicy;
+  const dir = moduleDir(manifest.spec.infrastructure.provider);
+  const services =
+    "The records of the Sovereign's own Services inside each cluster are the tree's external-dns " +
+    `(provider pdns, domain filter \`${dns.domain}\`, one owner id per cluster) writing into the cluster's PowerDNS.`;
+  const created = [
+    `\`${dir ?? ''}/${DNS_TF_FILE}\` creates the zone \`${dns.domain}.\` on the PowerDNS behind those nameservers`,
+    `(\`powerdns_server_url\` in the tfvars, key \`TF_VAR_powerdns_api_key\`) and, with the same \`tofu apply\``,
+    'that makes the load balancers, every record below (their addresses filled in by OpenTofu), under the',
+    `lua-record policy **${policy}**:`,
     '',
-    ...loadBalancerRecords(manifest),
+    '```',
+    ...sovereignRecords(manifest, ip).flatMap(zoneLine),
+    '```',
+    '',
+    services,
     '',
   ];
+  const byHand = ['Nothing in this repository creates the records: create them once yourself.', ''];
   switch (dns.mode) {
     case 'pool':
       return [
-        `Mode **pool subdomain**: \`${dns.domain}\` is delegated by the pool \`${dns.poolDomain ?? ''}\` to the`,
-        `nameservers ${dns.nameservers.join(', ')}. The records of the Sovereign's Services are created by ${tree}.`,
-        '',
-        ...byHand,
+        `Mode **pool subdomain**: \`${dns.domain}\` is a subdomain of the pool \`${dns.poolDomain ?? ''}\`, served by`,
+        `${dns.nameservers.join(', ')}.`,
+        ...(tofuCreatesRecords(manifest)
+          ? [
+              `\`${DNS_TF_FILE}\` also writes the pool's delegation (\`${dns.domain}. NS\` in the zone \`${dns.poolDomain ?? ''}.\`).`,
+              '',
+              ...created,
+            ]
+          : ['', ...byHand, ...loadBalancerRecords(manifest), '']),
       ];
     case 'byo-api':
       return [
-        `Mode **registrar API**: Catalyst sets the nameservers of \`${dns.domain}\` at ${dns.registrar ?? 'the registrar'} to`,
-        `${dns.nameservers.join(', ')} through its API. The records of the Sovereign's Services are created by ${tree}.`,
+        `Mode **registrar API**: \`${dns.domain}\` is served by ${dns.nameservers.join(', ')}. Its delegation at`,
+        `${dns.registrar ?? 'the registrar'} (these NS records) is not set by this repository nor, yet, by the bootstrap API:`,
+        'set it at the registrar once, if it is not set already:',
         '',
-        ...byHand,
+        '```',
+        ...zoneNameservers(manifest).map((ns) => `${dns.domain}. 3600 IN NS ${ns}`),
+        '```',
+        '',
+        ...(tofuCreatesRecords(manifest)
+          ? created
+          : [...byHand, ...loadBalancerRecords(manifest), '']),
       ];
     case 'byo-manual':
       return [
@@ -207,12 +180,13 @@ export function infraReadme(
   const provider = manifest.spec.infrastructure.provider;
   const p = getProvider(provider);
   const dir = moduleDir(provider);
-  const clusters = clustersOf(manifest);
+  const clusters = sovereignClusters(manifest);
   const commands = applyCommands({
     sovereign: name,
     provider,
     cloneUrl: opts.cloneUrl,
     deploymentId: opts.deploymentId,
+    dnsRecords: tofuCreatesRecords(manifest),
   });
   const head = [
     `# Infrastructure of Sovereign ${name} (${p.name})`,
@@ -233,7 +207,11 @@ export function infraReadme(
   return [
     ...head,
     ...moduleSection(dir, clusters),
-    ...applySection(commands, secretVariables(provider), opts.deploymentId),
+    ...applySection(
+      commands,
+      secretVariables(provider, tofuCreatesRecords(manifest)),
+      opts.deploymentId,
+    ),
     ...dnsPart,
   ].join('\n');
 }
@@ -268,7 +246,7 @@ function applySection(
     '## How to apply',
     '',
     `With no executor (EXECUTOR=none) the bootstrap API applies nothing. You need OpenTofu ${HETZNER_PINS.tofu}`,
-    '(`tofu`), git and the three secrets below. The clone URL and read token come from',
+    `(\`tofu\`), git and the ${secrets.length} secrets below. The clone URL and read token come from`,
     `\`${repositoryEndpoint(deploymentId)}\` (\`url\`, \`username\`, \`token\`).`,
     '',
     '```sh',

@@ -1,10 +1,12 @@
 // sovereign.auto.tfvars.json of the Hetzner module: every non-secret input the module declares
 // without a default, plus ssh_allowed_cidrs (empty: SSH closed) so it is visible where to open it.
-// No secret: hcloud_token, gitops_token and registry_token come from TF_VAR_* only.
+// No secret: hcloud_token, gitops_token and registry_token (and powerdns_api_key of dns.tf) come
+// from TF_VAR_* only.
 import { getComponent } from '../../constants/components';
 import type { SovereignManifest } from '../../schemas/manifest';
 import { blueprintRegistry } from '../manifest/build';
 import { clusterNames } from '../placement';
+import { OPENOVA_POWERDNS_API, tofuCreatesRecords } from './dns-records';
 
 export interface HetznerRegionVars {
   region: string;
@@ -26,6 +28,8 @@ export interface HetznerTfvars {
   flux_version: string;
   registry_server: string;
   pull_secret_name: string;
+  /** Only with dns.tf (OpenTofu creates the DNS records). */
+  powerdns_server_url?: string;
 }
 
 /** The chart version the manifest pins for a component, else the catalog's. */
@@ -68,5 +72,6 @@ export function hetznerTfvars(manifest: SovereignManifest, repositoryUrl: string
     flux_version: pinned(manifest, 'flux'),
     registry_server: registryHost(blueprints.registry),
     pull_secret_name: blueprints.pullSecretRef.name,
+    ...(tofuCreatesRecords(manifest) ? { powerdns_server_url: OPENOVA_POWERDNS_API } : {}),
   };
 }

@@ -15,11 +15,12 @@ import {
   HETZNER_MODULE_DIR,
   HETZNER_NETWORK_ZONES,
   HETZNER_PINS,
-  HETZNER_SECRET_VARIABLES,
   repositoryUrlOf,
+  secretVariables,
   type HetznerTfvars,
 } from '../../../../src/shared/lib/tofu';
 import {
+  declaredVariablesOf,
   manifestFor,
   parsed,
   text,
@@ -39,11 +40,13 @@ describe.each(TOPOLOGY_IDS)('tfvars and cloud-init of a %s Sovereign', (topology
   const tfvars = tfvarsOf(manifest);
   const names = clusterNames('acme', 'hetzner', manifest.spec.infrastructure.regions);
 
-  it('sets only declared variables, and every variable without a default or a TF_VAR_ secret', () => {
-    const declared = Object.keys(variables);
+  it('sets only declared variables, and every variable without a default or a TF_VAR_ secret', async () => {
+    const all = await declaredVariablesOf(manifest);
+    const declared = Object.keys(all);
+    expect(declared).toContain('powerdns_server_url'); // pool mode: dns.tf declares its inputs
     expect(Object.keys(tfvars).filter((k) => !declared.includes(k))).toEqual([]);
-    const secrets = new Set(HETZNER_SECRET_VARIABLES.map((s) => s.name));
-    const unset = Object.entries(variables)
+    const secrets = new Set(secretVariables('hetzner', true).map((s) => s.name));
+    const unset = Object.entries(all)
       .filter(([n, v]) => v.default === undefined && !(n in tfvars) && !secrets.has(n))
       .map(([n]) => n);
     expect(unset).toEqual([]);

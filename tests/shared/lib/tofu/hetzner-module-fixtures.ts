@@ -57,6 +57,22 @@ export function useParsedModule(): void {
   });
 }
 
+/** The variables a manifest's module declares: variables.tf and, when it has one, its dns.tf. */
+export async function declaredVariablesOf(
+  m: ReturnType<typeof manifestFor>,
+): Promise<Record<string, Variable>> {
+  const dns = infraFiles(m, { repositoryUrl: URL }).find(
+    (f) => f.path === `${HETZNER_MODULE_DIR}/dns.tf`,
+  );
+  if (!dns) return variables;
+  const blocks = ((await parseHcl(dns.path, dns.content)) as Block).variable as
+    Record<string, Variable[]> | undefined;
+  return {
+    ...variables,
+    ...Object.fromEntries(Object.entries(blocks ?? {}).map(([n, b]) => [n, b[0] ?? {}])),
+  };
+}
+
 export const tfvarsOf = (m: ReturnType<typeof manifestFor>): HetznerTfvars => {
   const f = infraFiles(m, { repositoryUrl: URL }).find((x) => x.path === HETZNER_TFVARS_PATH);
   if (!f) throw new Error('no tfvars');

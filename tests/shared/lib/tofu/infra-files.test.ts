@@ -101,15 +101,17 @@ describe('infra files per provider and DNS mode', () => {
     expect(out.find((f) => f.path === INFRA_README_PATH)?.content).toContain('DNS-RECORDS.md');
   });
 
-  it('pool mode: no DNS-RECORDS.md; the README names external-dns and PowerDNS and prints the load-balancer records to create', () => {
+  it('pool mode: no DNS-RECORDS.md; the README says dns.tf creates the records and lists them', () => {
     const m = manifestFor('zoned');
     const out = infraFiles(m, { repositoryUrl: URL });
     expect(out.some((f) => f.path === DNS_RECORDS_PATH)).toBe(false);
     const readme = out.find((f) => f.path === INFRA_README_PATH)?.content ?? '';
     expect(readme).toMatch(/external-dns.*PowerDNS/s);
-    // external-dns cannot learn the load-balancer addresses (no cloud controller manager): the
-    // README says so and prints the exact records, per cluster and for the Sovereign's names.
-    expect(readme).toMatch(/external-dns cannot learn the load-balancer addresses yet/);
+    // dns.tf creates the records in the same apply as the load balancers: the README says so and
+    // lists the exact records, per cluster and for the Sovereign's names.
+    expect(readme).toMatch(/`infra\/hetzner\/dns\.tf` creates the zone/);
+    expect(readme).toContain('TF_VAR_powerdns_api_key');
+    expect(out.some((f) => f.path === 'infra/hetzner/dns.tf')).toBe(true);
     const domain = m.spec.dns.domain;
     const names = Object.keys(tfvarsOf(m).regions);
     expect(names).toHaveLength(2);
@@ -118,7 +120,7 @@ describe('infra files per provider and DNS mode', () => {
     expect(readme).toContain(
       `${domain}. 60 IN LUA A "ifurlup('https://${domain}/', {{'<load_balancer_ipv4.${names[0]}>', '<load_balancer_ipv4.${names[1]}>'}}, {selector='all'})"`,
     );
-    expect(readme).toContain('tofu output -json load_balancer_ipv4');
+    expect(readme).not.toMatch(/Nothing in this repository creates the records/);
   });
 
   it('registrar-API mode prints the same records; manual mode points to DNS-RECORDS.md only', () => {
